@@ -142,3 +142,34 @@ export interface HistoryPage {
   /** Id to pass as `before` for the next page, absent at the end of history. */
   next?: number;
 }
+
+/** A snapshot of worker state, so a freshly opened page can render before the next event. */
+export interface WorkerSnapshot {
+  status: StatusEvent;
+  subscriptions: SubscriptionEvent[];
+  stored: number;
+  storageError?: DeckError;
+}
+
+/** Called with events in batches, at most about once per animation frame. */
+export type DeckEventListener = (events: DeckEvent[]) => void;
+
+/**
+ * The worker's API as the UI sees it through Comlink. The worker's `api` object must satisfy it
+ * (`export type WorkerApi = typeof api` in worker/index.ts is checked against it).
+ */
+export interface DeckApi {
+  /** Starts connecting; resolves at once with a validation error, or ok once the attempt began. */
+  connect(profile: ConnectionProfile): Promise<Result<object>>;
+  /** Ends the connection and stops reconnecting. */
+  disconnect(): Promise<void>;
+  subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
+  unsubscribe(filter: string): Promise<Result<object>>;
+  /** Resolves when a QoS 0 message is written, or when QoS 1/2 is acknowledged by the broker. */
+  publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
+  /** Registers a (Comlink-proxied) listener; resolves to a proxied function that removes it. */
+  events(listener: DeckEventListener): Promise<() => void>;
+  snapshot(): Promise<WorkerSnapshot>;
+  readHistory(query: HistoryQuery): Promise<HistoryPage>;
+  getMessage(id: number): Promise<StoredMessage | undefined>;
+}

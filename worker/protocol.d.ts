@@ -1,0 +1,145 @@
+export type Qos = 0 | 1 | 2;
+export type MqttVersion = 4 | 5;
+/** What the user fills in on the connection form. `id` names the connection in history. */
+export interface ConnectionProfile {
+    id: string;
+    url: string;
+    clientId: string;
+    username: string;
+    password: string;
+    keepaliveS: number;
+    cleanStart: boolean;
+    protocolVersion: MqttVersion;
+}
+/** Our own codes for every way a connection can fail; the UI words them for people. */
+export type ErrorCode = 'bad-url' | 'unreachable' | 'not-authorized' | 'bad-credentials' | 'client-id-rejected' | 'server-unavailable' | 'protocol-error' | 'timeout' | 'not-connected' | 'invalid-topic' | 'packet-too-large' | 'refused' | 'storage' | 'unknown';
+export interface DeckError {
+    code: ErrorCode;
+    /** A sentence a person understands, already worded by the worker. */
+    message: string;
+}
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'error';
+export interface StatusEvent {
+    type: 'status';
+    state: ConnectionState;
+    /** Reconnect attempt number, from 1, while `state` is 'reconnecting'. */
+    attempt?: number;
+    /** Milliseconds until the next attempt, while `state` is 'reconnecting'. */
+    retryInMs?: number;
+    /** Why the last attempt failed or why the connection ended. */
+    error?: DeckError;
+    /** Broker URL and client ID of the connection this status is about. */
+    url?: string;
+    clientId?: string;
+    at: number;
+}
+/** MQTT 5 properties of a received PUBLISH, reduced to cloneable values. */
+export interface MessageProperties {
+    payloadFormatIndicator?: boolean;
+    messageExpiryInterval?: number;
+    topicAlias?: number;
+    responseTopic?: string;
+    correlationData?: Uint8Array;
+    userProperties?: Record<string, string | string[]>;
+    subscriptionIdentifier?: number | number[];
+    contentType?: string;
+}
+/** One received message as the UI lists it: the payload is cut to PREVIEW_BYTES. */
+export interface MessageSummary {
+    /** History key: monotonic per database, newer is larger. */
+    id: number;
+    connectionId: string;
+    topic: string;
+    qos: Qos;
+    retain: boolean;
+    /** Receive time, ms since the epoch. */
+    time: number;
+    /** Full payload size in bytes. */
+    size: number;
+    /** The first PREVIEW_BYTES bytes of the payload (all of it when smaller). */
+    preview: Uint8Array;
+    properties?: MessageProperties;
+}
+/** One message with its whole payload, as stored in history. */
+export interface StoredMessage extends Omit<MessageSummary, 'preview'> {
+    payload: Uint8Array;
+}
+export declare const PREVIEW_BYTES = 1024;
+export interface MessagesEvent {
+    type: 'messages';
+    messages: MessageSummary[];
+}
+export interface HistoryEvent {
+    type: 'history';
+    /** Messages now stored in IndexedDB. */
+    stored: number;
+    /** Set while the last write failed (for example the storage quota is full). */
+    error?: DeckError;
+}
+export type SubscriptionState = 'pending' | 'granted' | 'refused' | 'removed';
+export interface SubscriptionEvent {
+    type: 'subscription';
+    filter: string;
+    state: SubscriptionState;
+    requestedQos: Qos;
+    /** QoS the broker granted, when `state` is 'granted'. */
+    grantedQos?: Qos;
+    /** Why the broker refused, when `state` is 'refused'. */
+    reason?: string;
+}
+export type DeckEvent = StatusEvent | MessagesEvent | HistoryEvent | SubscriptionEvent;
+export type Result<T> = ({
+    ok: true;
+} & T) | ({
+    ok: false;
+} & DeckError);
+export type SubscribeResult = Result<{
+    grantedQos: Qos;
+}>;
+export type PublishResult = Result<{
+    qos: Qos;
+    acknowledged: boolean;
+}>;
+export interface PublishOptions {
+    qos: Qos;
+    retain: boolean;
+}
+/** A page of history, newest first. Pass `before` = last id of a page to get the next one. */
+export interface HistoryQuery {
+    topicFilter?: string;
+    before?: number;
+    limit: number;
+}
+export interface HistoryPage {
+    messages: MessageSummary[];
+    /** Id to pass as `before` for the next page, absent at the end of history. */
+    next?: number;
+}
+/** A snapshot of worker state, so a freshly opened page can render before the next event. */
+export interface WorkerSnapshot {
+    status: StatusEvent;
+    subscriptions: SubscriptionEvent[];
+    stored: number;
+    storageError?: DeckError;
+}
+/** Called with events in batches, at most about once per animation frame. */
+export type DeckEventListener = (events: DeckEvent[]) => void;
+/**
+ * The worker's API as the UI sees it through Comlink. The worker's `api` object must satisfy it
+ * (`export type WorkerApi = typeof api` in worker/index.ts is checked against it).
+ */
+export interface DeckApi {
+    /** Starts connecting; resolves at once with a validation error, or ok once the attempt began. */
+    connect(profile: ConnectionProfile): Promise<Result<object>>;
+    /** Ends the connection and stops reconnecting. */
+    disconnect(): Promise<void>;
+    subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
+    unsubscribe(filter: string): Promise<Result<object>>;
+    /** Resolves when a QoS 0 message is written, or when QoS 1/2 is acknowledged by the broker. */
+    publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
+    /** Registers a (Comlink-proxied) listener; resolves to a proxied function that removes it. */
+    events(listener: DeckEventListener): Promise<() => void>;
+    snapshot(): Promise<WorkerSnapshot>;
+    readHistory(query: HistoryQuery): Promise<HistoryPage>;
+    getMessage(id: number): Promise<StoredMessage | undefined>;
+}
