@@ -39,7 +39,8 @@ export interface DeckError {
   message: string;
 }
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'error';
+export type ConnectionState =
+  'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'error';
 
 export interface StatusEvent {
   type: 'status';
@@ -172,4 +173,8 @@ export interface DeckApi {
   snapshot(): Promise<WorkerSnapshot>;
   readHistory(query: HistoryQuery): Promise<HistoryPage>;
   getMessage(id: number): Promise<StoredMessage | undefined>;
+  /** The last connection profile saved, with its password blank (passwords are never stored). */
+  loadProfile(): Promise<ConnectionProfile | undefined>;
+  /** Remembers `profile` as the last used one; the password is blanked before it is stored. */
+  saveProfile(profile: ConnectionProfile): Promise<void>;
 }

@@ -1,0 +1,234 @@
+// Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions,
+// publishes, and hands every received message to a sink. Knows nothing of IndexedDB or the UI.
+import mqtt from 'mqtt';
+import type { IConnackPacket, IPublishPacket, MqttClient } from 'mqtt';
+import { clientOptions, reasonCodeOf, routeMessages } from './mqtt-client';
+import {
+  CONNECTION_LOST,
+  KEEPALIVE_TIMEOUT,
+  connackError,
+  disconnectError,
+  timeoutError,
+  unreachableError,
+} from './error-codes';
+import { toStoredMessage } from './incoming-message';
+import { profileError } from './profile-validation';
+import type {
+  ConnectionProfile,
+  ConnectionState,
+  DeckError,
+  PublishOptions,
+  PublishResult,
+  Qos,
+  Result,
+  StatusEvent,
+  StoredMessage,
+  SubscribeResult,
+  SubscriptionEvent,
+} from './protocol';
+import { RECONNECT_BACKOFF, createBackoff } from './reconnect-backoff';
+import type { BackoffPolicy } from './reconnect-backoff';
+import { createSessionCommands } from './session-commands';
+import { createSubscriptionList } from './subscription-list';
+
+/**
+ * Takes each received message. Returning a promise holds back the message's acknowledgement
+ * (PUBACK/PUBREC completion) until it settles; a rejection ends the connection unacknowledged.
+ */
+export type MessageSink = (message: StoredMessage) => void | Promise<void>;
+
+export interface SessionDeps {
+  emit(event: StatusEvent | SubscriptionEvent): void;
+  sink: MessageSink;
+  /** The history id for the next received message: monotonic, never reused. */
+  nextId(): number;
+  now?: () => number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  connectTimeoutMs?: number;
+  publishTimeoutMs?: number;
+}
+
+export interface MqttSession {
+  /** Validates `profile` and starts connecting; a validation error means no attempt was made. */
+  connect(profile: ConnectionProfile): Result<object>;
+  disconnect(): Promise<void>;
+  subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
+  unsubscribe(filter: string): Promise<Result<object>>;
+  publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
+  status(): StatusEvent;
+  subscriptions(): SubscriptionEvent[];
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const DISCONNECT_GRACE_MS = 1_000;
+
+export function createMqttSession(deps: SessionDeps): MqttSession {
+  const now = deps.now ?? Date.now;
+  const connectTimeoutMs = deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+  const backoff = createBackoff(deps.backoff ?? RECONNECT_BACKOFF, deps.random);
+  const subscriptions = createSubscriptionList((event) => deps.emit(event));
+  let profile: ConnectionProfile | undefined;
+  let client: MqttClient | undefined;
+  let connack: IConnackPacket | undefined;
+  // Every attempt gets a token; events from a client we already dropped are ignored.
+  let token = 0;
+  let connectTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let status: StatusEvent = { type: 'status', state: 'disconnected', at: now() };
+
+  function setStatus(state: ConnectionState, extra: Partial<StatusEvent> = {}): void {
+    status = { type: 'status', state, ...extra, at: now() };
+    if (profile) {
+      status.url = profile.url;
+      status.clientId = profile.clientId;
+    }
+    deps.emit(status);
+  }
+
+  const commands = createSessionCommands({
+    subscriptions,
+    publishTimeoutMs: deps.publishTimeoutMs,
+    connection: () =>
+      client && connack && status.state === 'connected' && profile
+        ? { client, connack, version: profile.protocolVersion }
+        : undefined,
+  });
+
+  /** Forgets the current client; a graceful end sends DISCONNECT (so the broker drops the will). */
+  function dropClient(graceful = false): Promise<void> {
+    token += 1;
+    clearTimeout(connectTimer);
+    const old = client;
+    client = undefined;
+    connack = undefined;
+    commands.failPending();
+    if (!old) return Promise.resolve();
+    if (!graceful || !old.connected) {
+      old.end(true);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const force = setTimeout(() => old.end(true, {}, () => resolve()), DISCONNECT_GRACE_MS);
+      old.end(false, {}, () => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+  }
+
+  function connectionLost(error: DeckError): void {
+    void dropClient();
+    subscriptions.markAllPending();
+    const { attempt, delayMs } = backoff.next();
+    setStatus('reconnecting', { attempt, retryInMs: delayMs, error });
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      // retryInMs 0: the attempt is under way now.
+      setStatus('reconnecting', { attempt, retryInMs: 0, error });
+      startAttempt();
+    }, delayMs);
+  }
+
+  function onConnected(packet: IConnackPacket, current: ConnectionProfile): void {
+    connack = packet;
+    backoff.reset();
+    setStatus('connected');
+    const resumed = !current.cleanStart && packet.sessionPresent;
+    commands.restoreSubscriptions(resumed);
+  }
+
+  function onMessage(topic: string, payload: Uint8Array, packet: IPublishPacket) {
+    const message = toStoredMessage(topic, payload, packet, {
+      id: deps.nextId(),
+      connectionId: profile?.id ?? '',
+      time: now(),
+    });
+    return deps.sink(message);
+  }
+
+  function startAttempt(): void {
+    const current = profile;
+    if (!current) return;
+    const mine = ++token;
+    const stale = () => mine !== token;
+    let opened = false;
+    let lastError: DeckError | undefined;
+    let c: MqttClient;
+    try {
+      c = mqtt.connect(current.url, clientOptions(current, connectTimeoutMs));
+    } catch (error) {
+      // mqtt.js throws on options it cannot use; say so rather than retry forever.
+      const message = `Cannot connect: ${error instanceof Error ? error.message : String(error)}`;
+      setStatus('error', { error: { code: 'unknown', message } });
+      return;
+    }
+    client = c;
+    routeMessages(c, (topic, payload, packet) =>
+      stale() ? undefined : onMessage(topic, payload, packet),
+    );
+    connectTimer = setTimeout(() => {
+      if (stale() || opened) return;
+      lastError = timeoutError('The broker', Math.round(connectTimeoutMs / 1000));
+      c.end(true);
+    }, connectTimeoutMs);
+
+    c.on('connect', (packet) => {
+      if (stale()) return;
+      opened = true;
+      clearTimeout(connectTimer);
+      onConnected(packet, current);
+    });
+    c.on('error', (error) => {
+      if (stale()) return;
+      const code = reasonCodeOf(error);
+      if (!opened && code !== undefined) {
+        // The broker answered and said no: retrying would only repeat the refusal.
+        void dropClient();
+        setStatus('error', { error: connackError(code, current.protocolVersion) });
+        return;
+      }
+      if (error.message === 'Keepalive timeout') lastError = KEEPALIVE_TIMEOUT;
+    });
+    c.on('disconnect', (packet) => {
+      if (stale() || packet.reasonCode === undefined) return;
+      lastError = disconnectError(packet.reasonCode);
+    });
+    c.on('close', () => {
+      if (stale()) return;
+      connectionLost(lastError ?? (opened ? CONNECTION_LOST : unreachableError(current.url)));
+    });
+  }
+
+  function stopRetrying(): void {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    backoff.reset();
+  }
+
+  return {
+    connect(next) {
+      const invalid = profileError(next);
+      if (invalid) return { ok: false, ...invalid };
+      stopRetrying();
+      void dropClient();
+      subscriptions.markAllPending();
+      profile = { ...next };
+      setStatus('connecting');
+      startAttempt();
+      return { ok: true };
+    },
+    async disconnect() {
+      stopRetrying();
+      const ending = dropClient(true);
+      subscriptions.markAllPending();
+      setStatus('disconnected');
+      await ending;
+    },
+    subscribe: (filter, qos) => commands.subscribe(filter, qos),
+    unsubscribe: (filter) => commands.unsubscribe(filter),
+    publish: (topic, payload, options) => commands.publish(topic, payload, options),
+    status: () => status,
+    subscriptions: () => subscriptions.events(),
+  };
+}

@@ -1,0 +1,167 @@
+// Subscribe, unsubscribe and publish on the session's live client, each resolving with the
+// broker's answer as a tagged result; also restores subscriptions after every (re)connect.
+import type { IConnackPacket, MqttClient } from 'mqtt';
+import { NOT_CONNECTED, publishRefusal, subscriptionRefusal, timeoutError } from './error-codes';
+import { validatePublishTopic, validateTopicFilter } from './mqtt-topics';
+import type {
+  DeckError,
+  MqttVersion,
+  PublishOptions,
+  PublishResult,
+  Qos,
+  Result,
+  SubscribeResult,
+} from './protocol';
+import type { SubscriptionList } from './subscription-list';
+
+export interface LiveConnection {
+  client: MqttClient;
+  connack: IConnackPacket;
+  version: MqttVersion;
+}
+
+export interface CommandDeps {
+  subscriptions: SubscriptionList;
+  /** The connected client, or undefined while not connected. */
+  connection(): LiveConnection | undefined;
+  publishTimeoutMs?: number | undefined;
+}
+
+const PUBLISH_TIMEOUT_MS = 30_000;
+// Fixed header (up to 5 bytes), topic length (2) and packet id (2), plus room for properties.
+const PUBLISH_OVERHEAD_BYTES = 64;
+
+const CLOSED_BEFORE_ANSWER: DeckError = {
+  code: 'not-connected',
+  message: 'The connection closed before the broker answered.',
+};
+
+function fail(error: DeckError): { ok: false } & DeckError {
+  return { ok: false, ...error };
+}
+
+/** The part of a SUBACK we read: one granted QoS (3.1.1) or reason code (5.0) per filter. */
+interface SubackLike {
+  granted: ReadonlyArray<number | object>;
+}
+
+function firstReasonCode(packet: SubackLike | undefined): number | undefined {
+  const code = packet?.granted[0];
+  return typeof code === 'number' ? code : undefined;
+}
+
+function isQos(value: number | undefined): value is Qos {
+  return value === 0 || value === 1 || value === 2;
+}
+
+export function createSessionCommands(deps: CommandDeps) {
+  const { subscriptions } = deps;
+  const publishTimeoutMs = deps.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS;
+  // Settles every command still waiting for the broker when the connection goes away.
+  const pending = new Set<() => void>();
+
+  function sendSubscribe(live: LiveConnection, filter: string, qos: Qos): Promise<SubscribeResult> {
+    const version = subscriptions.request(filter, qos);
+    return new Promise((resolve) => {
+      const settle = (result: SubscribeResult) => {
+        pending.delete(onClose);
+        resolve(result);
+      };
+      const onClose = () => settle(fail(CLOSED_BEFORE_ANSWER));
+      pending.add(onClose);
+      live.client.subscribe(filter, { qos }, (error, _granted, packet) => {
+        const code = firstReasonCode(packet ?? (error as { packet?: SubackLike } | null)?.packet);
+        if (code === undefined) return settle(fail(CLOSED_BEFORE_ANSWER));
+        if (isQos(code)) {
+          subscriptions.answer(filter, version, { grantedQos: code });
+          return settle({ ok: true, grantedQos: code });
+        }
+        const reason = subscriptionRefusal(code, live.version);
+        subscriptions.answer(filter, version, { reason });
+        settle(fail({ code: 'refused', message: reason }));
+      });
+    });
+  }
+
+  return {
+    subscribe(filter: string, qos: Qos): Promise<SubscribeResult> {
+      const invalid = validateTopicFilter(filter);
+      if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
+      const live = deps.connection();
+      if (!live) return Promise.resolve(fail(NOT_CONNECTED));
+      return sendSubscribe(live, filter, qos);
+    },
+
+    async unsubscribe(filter: string): Promise<Result<object>> {
+      const invalid = validateTopicFilter(filter);
+      if (invalid) return fail({ code: 'invalid-topic', message: invalid });
+      const entry = subscriptions.remove(filter);
+      const live = deps.connection();
+      // Nothing to tell the broker about a filter it refused, or while we are not connected:
+      // the entry is gone from the list, so it will not be restored either.
+      if (!entry || entry.state === 'refused' || !live) return { ok: true };
+      await new Promise<void>((resolve) => {
+        pending.add(resolve);
+        live.client.unsubscribe(filter, () => {
+          pending.delete(resolve);
+          resolve();
+        });
+      });
+      return { ok: true };
+    },
+
+    publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult> {
+      const invalid = validatePublishTopic(topic);
+      if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
+      const live = deps.connection();
+      if (!live) return Promise.resolve(fail(NOT_CONNECTED));
+      const encoder = new TextEncoder();
+      const size = encoder.encode(payload).byteLength + encoder.encode(topic).byteLength;
+      const limit = live.connack.properties?.maximumPacketSize;
+      if (limit !== undefined && size + PUBLISH_OVERHEAD_BYTES > limit) {
+        const message = `The message is ${size.toLocaleString('en')} bytes; the broker accepts packets up to ${limit.toLocaleString('en')} bytes.`;
+        return Promise.resolve(fail({ code: 'packet-too-large', message }));
+      }
+      const { qos, retain } = options;
+      return new Promise((resolve) => {
+        const settle = (result: PublishResult) => {
+          clearTimeout(timer);
+          pending.delete(onClose);
+          resolve(result);
+        };
+        const onClose = () => settle(fail(CLOSED_BEFORE_ANSWER));
+        pending.add(onClose);
+        const timer = setTimeout(
+          () => settle(fail(timeoutError('The broker', Math.round(publishTimeoutMs / 1000)))),
+          publishTimeoutMs,
+        );
+        live.client.publish(topic, payload, { qos, retain }, (error) => {
+          if (!error) return settle({ ok: true, qos, acknowledged: qos > 0 });
+          const code = (error as { code?: unknown }).code;
+          settle(fail(typeof code === 'number' ? publishRefusal(code) : CLOSED_BEFORE_ANSWER));
+        });
+      });
+    },
+
+    /** After a CONNACK: subscribe again to every filter not refused, exactly once each. */
+    restoreSubscriptions(sessionResumed: boolean): void {
+      const live = deps.connection();
+      if (!live) return;
+      for (const entry of subscriptions.entries()) {
+        if (entry.state === 'refused') continue;
+        if (sessionResumed && entry.grantedQos !== undefined) {
+          // The broker kept the session and its subscriptions: nothing to send.
+          subscriptions.answer(entry.filter, entry.version, { grantedQos: entry.grantedQos });
+        } else {
+          void sendSubscribe(live, entry.filter, entry.requestedQos);
+        }
+      }
+    },
+
+    /** The connection is gone: every command still waiting for an answer fails now. */
+    failPending(): void {
+      for (const settle of [...pending]) settle();
+      pending.clear();
+    },
+  };
+}
