@@ -1,0 +1,96 @@
+// The selected message in full: its metadata, the whole payload in three views, its properties.
+import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
+import { formatBytes, formatCount } from '../lib/payload-format';
+import { formatDateTime } from '../lib/time-format';
+import { useMessages } from '../stores/messages';
+import { PayloadView } from './PayloadView';
+import { PropertiesList } from './PropertiesList';
+
+/** Below this width the detail sits under the list, so selecting a row scrolls down to it. */
+const STACKED_QUERY = '(max-width: 899px)';
+
+export function MessageDetail() {
+  const messages = useMessages();
+  let panel!: HTMLElement;
+  const [message] = createResource(messages.selectedId, (id) => messages.fetchMessage(id));
+
+  createEffect(
+    on(messages.selectedId, (id) => {
+      if (id !== undefined && window.matchMedia(STACKED_QUERY).matches) {
+        panel.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      }
+    }),
+  );
+
+  return (
+    <section
+      ref={panel}
+      class="card detail"
+      classList={{ idle: messages.selectedId() === undefined }}
+      aria-label="Message detail"
+    >
+      <header class="card-head">
+        <h2 class="card-title">Message</h2>
+        <Show when={messages.selectedId() !== undefined}>
+          <button
+            type="button"
+            class="btn small ghost"
+            aria-label="Close message detail"
+            onClick={() => messages.select(undefined)}
+          >
+            ✕
+          </button>
+        </Show>
+      </header>
+      <Switch>
+        <Match when={messages.selectedId() === undefined}>
+          <p class="empty-note">Select a message to see its whole payload and properties.</p>
+        </Match>
+        <Match when={message.error as unknown}>
+          <p class="form-error" role="alert">
+            The message could not be read: {String((message.error as Error | undefined)?.message)}
+          </p>
+        </Match>
+        <Match when={message.loading}>
+          <p class="empty-note">Loading…</p>
+        </Match>
+        <Match when={message() === undefined}>
+          <p class="empty-note">This message is no longer in history.</p>
+        </Match>
+        <Match when={message()}>
+          {(m) => (
+            <div class="detail-body">
+              <p class="detail-topic mono">{m().topic}</p>
+              <dl class="meta">
+                <div>
+                  <dt>Received</dt>
+                  <dd>{formatDateTime(m().time)}</dd>
+                </div>
+                <div>
+                  <dt>Size</dt>
+                  <dd>
+                    {formatCount(m().size)} bytes ({formatBytes(m().size)})
+                  </dd>
+                </div>
+                <div>
+                  <dt>QoS</dt>
+                  <dd>{m().qos}</dd>
+                </div>
+                <div>
+                  <dt>Retained</dt>
+                  <dd>{m().retain ? 'yes' : 'no'}</dd>
+                </div>
+                <div class="wide">
+                  <dt>Connection</dt>
+                  <dd class="mono">{m().connectionId}</dd>
+                </div>
+              </dl>
+              <PayloadView payload={m().payload} />
+              <PropertiesList properties={m().properties} />
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// One message in the list: time, topic, QoS, retain, size and a one-line payload preview.
+import { Show, createMemo } from 'solid-js';
+import type { MessageSummary } from '../../worker/protocol';
+import { formatBytes, formatPreview } from '../lib/payload-format';
+import { formatClock } from '../lib/time-format';
+
+/** Must match `.msg-row` height in styles.css: the list positions rows by this number. */
+export const ROW_HEIGHT_PX = 60;
+
+export function MessageRow(props: {
+  message: MessageSummary;
+  top: number;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  /** [hh:mm:ss, mmm]: phones hide the milliseconds to leave room for the topic. */
+  const clock = () => formatClock(props.message.time).split('.');
+  const preview = createMemo(() => formatPreview(props.message.preview, props.message.size));
+
+  return (
+    <div
+      role="article"
+      class="msg-row"
+      classList={{ selected: props.selected }}
+      style={{ transform: `translateY(${props.top}px)` }}
+      tabindex="-1"
+      aria-current={props.selected ? 'true' : undefined}
+      data-id={props.message.id}
+      onClick={() => props.onSelect()}
+    >
+      <div class="msg-line">
+        <span class="msg-topic">{props.message.topic}</span>
+        <time class="msg-time" dateTime={new Date(props.message.time).toISOString()}>
+          {clock()[0]}
+          <span class="msg-ms">.{clock()[1]}</span>
+        </time>
+      </div>
+      <div class="msg-line">
+        <span class="msg-preview" data-kind={preview().kind}>
+          {preview().kind === 'empty' ? '(empty payload)' : preview().text}
+        </span>
+        <Show when={preview().cut}>
+          <span class="msg-cut">{preview().marker}</span>
+        </Show>
+        <span class="msg-badges">
+          <span class="badge" title="Quality of service">
+            QoS {props.message.qos}
+          </span>
+          <Show when={props.message.retain}>
+            <span class="badge retain" title="Retained message">
+              retained
+            </span>
+          </Show>
+          <span class="badge size">{formatBytes(props.message.size)}</span>
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// Subscriptions: add a topic filter at a QoS, and see what the broker granted or refused.
+import { For, Match, Show, Switch } from 'solid-js';
+import type { Qos, SubscriptionEvent } from '../../worker/protocol';
+import { useSubscriptions } from '../stores/subscriptions';
+import { FieldError, errorAttrs } from './Field';
+import { QosOptions } from './QosOptions';
+
+function SubscriptionRow(props: { sub: SubscriptionEvent; onRemove: () => void }) {
+  return (
+    <li class="sub-row" data-state={props.sub.state}>
+      <span class="sub-filter mono">{props.sub.filter}</span>
+      <span class="sub-state">
+        <Switch>
+          <Match when={props.sub.state === 'granted'}>
+            <span class="chip ok">
+              granted QoS {props.sub.grantedQos ?? props.sub.requestedQos}
+            </span>
+          </Match>
+          <Match when={props.sub.state === 'refused'}>
+            <span class="chip bad">refused</span>
+            <Show when={props.sub.reason}>
+              <span class="sub-reason">{props.sub.reason}</span>
+            </Show>
+          </Match>
+          <Match when={props.sub.state === 'pending'}>
+            <span class="chip">pending QoS {props.sub.requestedQos}</span>
+          </Match>
+        </Switch>
+      </span>
+      <button
+        type="button"
+        class="btn small ghost"
+        aria-label={`Unsubscribe ${props.sub.filter}`}
+        onClick={() => props.onRemove()}
+      >
+        Unsubscribe
+      </button>
+    </li>
+  );
+}
+
+export function SubscriptionsPanel() {
+  const subs = useSubscriptions();
+
+  return (
+    <section class="card" aria-labelledby="subscriptions-title">
+      <h2 id="subscriptions-title" class="card-title">
+        Subscriptions
+      </h2>
+      <form
+        class="form"
+        novalidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void subs.subscribe();
+        }}
+      >
+        <div class="inline-form">
+          <div class="field grow">
+            <label for="topic-filter">Topic filter</label>
+            <input
+              id="topic-filter"
+              class="mono"
+              type="text"
+              placeholder="deck/devices/+/telemetry"
+              autocomplete="off"
+              autocapitalize="off"
+              spellcheck={false}
+              value={subs.filter()}
+              onInput={(e) => subs.setFilter(e.currentTarget.value)}
+              {...errorAttrs('topic-filter', subs.error())}
+            />
+          </div>
+          <div class="field narrow">
+            <label for="subscription-qos">Subscription QoS</label>
+            <select
+              id="subscription-qos"
+              value={String(subs.qos())}
+              onChange={(e) => subs.setQos(Number(e.currentTarget.value) as Qos)}
+            >
+              <QosOptions />
+            </select>
+          </div>
+          <button type="submit" class="btn primary" disabled={subs.busy()}>
+            Subscribe
+          </button>
+        </div>
+        <FieldError for="topic-filter" error={subs.error()} />
+      </form>
+      <Show
+        when={subs.list.length > 0}
+        fallback={<p class="empty-note">No subscriptions. “#” receives everything.</p>}
+      >
+        <ul class="sub-list" aria-label="Subscriptions">
+          <For each={subs.list}>
+            {(sub) => (
+              <SubscriptionRow sub={sub} onRemove={() => void subs.unsubscribe(sub.filter)} />
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// Creates every domain store once, feeds them the worker's events, and provides them to the app.
+import { batch, onCleanup, onMount, type ParentProps } from 'solid-js';
+import type { DeckEvent } from '../../worker/protocol';
+import { deckBridge } from '../worker-bridge';
+import { ConnectionContext, createConnection } from './connection';
+import { HistoryContext, createHistory } from './history';
+import { MessagesContext, createMessages } from './messages';
+import { PublishContext, createPublish } from './publish';
+import { SubscriptionsContext, createSubscriptions } from './subscriptions';
+
+export function DeckProvider(props: ParentProps) {
+  const bridge = deckBridge();
+  const connection = createConnection(bridge);
+  const subscriptions = createSubscriptions(bridge);
+  const messages = createMessages(bridge);
+  const history = createHistory();
+  const publish = createPublish(bridge);
+  let sawHistoryEvent = false;
+
+  function dispatch(event: DeckEvent) {
+    switch (event.type) {
+      case 'status':
+        return connection.applyStatus(event);
+      case 'subscription':
+        return subscriptions.apply(event);
+      case 'messages':
+        return messages.receive(event.messages);
+      case 'history':
+        sawHistoryEvent = true;
+        return history.apply(event);
+    }
+  }
+
+  async function start() {
+    void connection.load();
+    try {
+      const snapshot = await bridge.snapshot();
+      batch(() => {
+        connection.applyStatus(snapshot.status);
+        subscriptions.reset(snapshot.subscriptions);
+        if (!sawHistoryEvent)
+          history.apply({ stored: snapshot.stored, error: snapshot.storageError });
+      });
+    } catch {
+      return; // a dead worker is reported through onFailure
+    }
+    void messages.loadNewest();
+  }
+
+  onMount(() => {
+    const offEvents = bridge.onEvents((events) => batch(() => events.forEach(dispatch)));
+    const offFailure = bridge.onFailure((message) => connection.failWorker(message));
+    onCleanup(() => {
+      offEvents();
+      offFailure();
+    });
+    void start();
+  });
+
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <SubscriptionsContext.Provider value={subscriptions}>
+        <MessagesContext.Provider value={messages}>
+          <HistoryContext.Provider value={history}>
+            <PublishContext.Provider value={publish}>{props.children}</PublishContext.Provider>
+          </HistoryContext.Provider>
+        </MessagesContext.Provider>
+      </SubscriptionsContext.Provider>
+    </ConnectionContext.Provider>
+  );
+}

@@ -1,0 +1,157 @@
+// The connection domain: the profile form, its inline errors, and the status the worker reports.
+import { createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { ConnectionProfile, MqttVersion, StatusEvent } from '../../worker/protocol';
+import { connectionId, randomClientId, validateBrokerUrl } from '../lib/broker-url';
+import type { DeckBridge } from '../worker-bridge';
+import { createStoreContext } from './store-context';
+
+const DEFAULT_KEEPALIVE_S = 60;
+const MAX_KEEPALIVE_S = 65_535;
+/** Served by the dev server only; production builds have no such file. */
+const DEV_BROKER_FILE = './dev-broker.json';
+
+export interface ConnectionForm {
+  url: string;
+  clientId: string;
+  username: string;
+  password: string;
+  keepaliveS: string;
+  cleanStart: boolean;
+  protocolVersion: MqttVersion;
+}
+
+export interface ConnectionErrors {
+  url?: string;
+  keepalive?: string;
+  /** Why the worker would not start the connection. */
+  request?: string;
+}
+
+async function devBrokerUrl(): Promise<string | undefined> {
+  try {
+    const response = await fetch(DEV_BROKER_FILE, { cache: 'no-store' });
+    if (!response.ok) return undefined;
+    const body: unknown = await response.json();
+    const url = (body as { url?: unknown } | null)?.url;
+    return typeof url === 'string' && validateBrokerUrl(url) === null ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseKeepalive(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_KEEPALIVE_S ? n : null;
+}
+
+export function createConnection(bridge: DeckBridge) {
+  const [form, setForm] = createStore<ConnectionForm>({
+    url: 'wss://',
+    clientId: randomClientId(),
+    username: '',
+    password: '',
+    keepaliveS: String(DEFAULT_KEEPALIVE_S),
+    cleanStart: true,
+    // Aedes and many hosted brokers speak 3.1.1 only; 5.0 is one click away.
+    protocolVersion: 4,
+  });
+  const [errors, setErrors] = createStore<ConnectionErrors>({});
+  const [status, setStatus] = createSignal<StatusEvent>({
+    type: 'status',
+    state: 'disconnected',
+    at: Date.now(),
+  });
+  const [workerFailure, setWorkerFailure] = createSignal<string>();
+  let edited = false;
+
+  const actions = {
+    setField<K extends keyof ConnectionForm>(key: K, value: ConnectionForm[K]) {
+      edited = true;
+      setForm(key, value);
+      if (key === 'url') setErrors({ url: undefined, request: undefined });
+      if (key === 'keepaliveS') setErrors('keepalive', undefined);
+    },
+
+    /** Pre-fills the form: the saved profile, else the dev broker, else a blank wss:// URL. */
+    async load() {
+      const saved = await bridge.loadProfile().catch(() => undefined);
+      const url = saved ? undefined : await devBrokerUrl();
+      if (edited) return; // the person started typing; their input wins
+      if (saved) {
+        setForm({
+          url: saved.url,
+          clientId: saved.clientId || form.clientId,
+          username: saved.username,
+          password: '',
+          keepaliveS: String(saved.keepaliveS),
+          cleanStart: saved.cleanStart,
+          protocolVersion: saved.protocolVersion,
+        });
+      } else if (url) {
+        setForm('url', url);
+      }
+    },
+
+    async connect() {
+      const urlError = validateBrokerUrl(form.url);
+      const keepaliveS = parseKeepalive(form.keepaliveS);
+      setErrors({
+        url: urlError ?? undefined,
+        keepalive:
+          keepaliveS === null ? `Keepalive is whole seconds, 0 to ${MAX_KEEPALIVE_S}.` : undefined,
+        request: undefined,
+      });
+      if (urlError !== null || keepaliveS === null) return;
+      const url = form.url.trim();
+      const profile: ConnectionProfile = {
+        id: connectionId(url, form.clientId),
+        url,
+        clientId: form.clientId.trim(),
+        username: form.username,
+        password: form.password,
+        keepaliveS,
+        cleanStart: form.cleanStart,
+        protocolVersion: form.protocolVersion,
+      };
+      try {
+        // The password stays in memory only; everything else is remembered for next time.
+        void bridge.saveProfile({ ...profile, password: '' }).catch(() => {});
+        const result = await bridge.connect(profile);
+        if (!result.ok) setErrors('request', result.message);
+      } catch (error) {
+        setErrors('request', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    async disconnect() {
+      try {
+        await bridge.disconnect();
+      } catch (error) {
+        setErrors('request', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    /** Applies a status unless a newer one is already shown (a snapshot can trail an event). */
+    applyStatus(event: StatusEvent) {
+      if (event.at >= status().at || status().state === 'disconnected') setStatus(event);
+    },
+
+    /** The worker is gone: nothing can connect until the page reloads, and the status says so. */
+    failWorker(message: string) {
+      setWorkerFailure(message);
+      setStatus({
+        type: 'status',
+        state: 'error',
+        error: { code: 'unknown', message },
+        at: Date.now(),
+      });
+    },
+  };
+
+  return { form, errors, status, workerFailure, ...actions };
+}
+
+export type ConnectionStore = ReturnType<typeof createConnection>;
+export const [ConnectionContext, useConnection] =
+  createStoreContext<ConnectionStore>('useConnection');
