@@ -1,0 +1,188 @@
+// The app as a user drives it: controls found by their accessible names, as the issue names them.
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export type VersionLabel = '3.1.1' | '5.0';
+export type QosLabel = 0 | 1 | 2;
+
+const STATUS_WORDS = /Connected|Connecting|Reconnecting|Disconnected|Error/;
+/** "Connected" as a word, so that "Disconnected" never passes for it. */
+export const CONNECTED = /(^|[^A-Za-z])Connected\b/;
+export const DISCONNECTED = /Disconnected/;
+const UI_TIMEOUT_MS = 10_000;
+
+export interface ConnectOptions {
+  url?: string;
+  clientId?: string;
+  username?: string;
+  password?: string;
+  version?: VersionLabel;
+}
+
+export class DeckApp {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app and waits until the connection form has its pre-filled broker URL. */
+  static async open(page: Page, appUrl: string): Promise<DeckApp> {
+    await page.goto(appUrl);
+    const app = new DeckApp(page);
+    await app.field('Broker URL').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    // The form starts with a bare wss:// until the saved profile or /dev-broker.json fills it.
+    await expect
+      .poll(() => app.field('Broker URL').inputValue(), { timeout: UI_TIMEOUT_MS })
+      .toMatch(/^wss?:\/\/[^/]+/);
+    return app;
+  }
+
+  field(name: string): Locator {
+    return this.page.getByLabel(name, { exact: true });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  status(): Locator {
+    return this.page.getByRole('status').filter({ hasText: STATUS_WORDS }).first();
+  }
+
+  async statusText(): Promise<string> {
+    return (await this.status().textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
+  }
+
+  async expectStatus(pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    await expect
+      .poll(() => this.statusText(), { timeout: timeoutMs, interval: 50 })
+      .toMatch(pattern);
+  }
+
+  /** Fills the connection form (only the fields given) and clicks Connect. */
+  async connect(opts: ConnectOptions = {}): Promise<void> {
+    if (opts.url !== undefined) await this.field('Broker URL').fill(opts.url);
+    if (opts.clientId !== undefined) await this.field('Client ID').fill(opts.clientId);
+    if (opts.username !== undefined) await this.field('Username').fill(opts.username);
+    if (opts.password !== undefined) await this.field('Password').fill(opts.password);
+    if (opts.version !== undefined) {
+      await this.field('MQTT version').selectOption({ label: opts.version });
+    }
+    await this.button('Connect').click();
+  }
+
+  async connectAndWait(opts: ConnectOptions = {}): Promise<void> {
+    await this.connect(opts);
+    await this.expectStatus(CONNECTED);
+  }
+
+  async requestSubscribe(filter: string, qos: QosLabel = 0): Promise<void> {
+    await this.field('Topic filter').fill(filter);
+    await this.field('Subscription QoS').selectOption(String(qos));
+    await this.button('Subscribe').click();
+  }
+
+  /** Subscribes and waits until the row shows the broker's answer. */
+  async subscribe(filter: string, qos: QosLabel = 0): Promise<Locator> {
+    await this.requestSubscribe(filter, qos);
+    const row = this.subscriptionRow(filter);
+    await expect
+      .poll(() => row.textContent(), { timeout: UI_TIMEOUT_MS })
+      .toMatch(/granted QoS \d|refused/);
+    return row;
+  }
+
+  /** The subscription list row for `filter`: the one holding its Unsubscribe button. */
+  subscriptionRow(filter: string): Locator {
+    return this.page
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name: /^Unsubscribe/ }) })
+      .filter({ hasText: filter });
+  }
+
+  async publish(
+    topic: string,
+    payload: string,
+    opts: { qos?: QosLabel; retain?: boolean } = {},
+  ): Promise<void> {
+    await this.field('Publish topic').fill(topic);
+    await this.field('Payload').fill(payload);
+    await this.field('Publish QoS').selectOption(String(opts.qos ?? 0));
+    await this.field('Retain').setChecked(opts.retain ?? false);
+    await this.button('Publish').click();
+  }
+
+  /** What the publish form says about the last send. */
+  async publishResult(): Promise<string> {
+    const form = this.page.locator('form').filter({ has: this.button('Publish') });
+    const live = form.locator('[aria-live], [role="status"]');
+    return (await live.allTextContents()).join(' ').trim();
+  }
+
+  messagesRegion(): Locator {
+    return this.page.getByRole('region', { name: 'Messages', exact: true });
+  }
+
+  /** The message rows now in the DOM (the list may render only those near the viewport). */
+  messages(): Locator {
+    const region = this.messagesRegion();
+    return region.getByRole('article').or(region.getByRole('listitem'));
+  }
+
+  messagesWith(text: string | RegExp): Locator {
+    return this.messages().filter({ hasText: text });
+  }
+
+  async expectMessage(text: string | RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<Locator> {
+    const found = this.messagesWith(text).first();
+    await found.waitFor({ state: 'visible', timeout: timeoutMs });
+    return found;
+  }
+
+  detail(): Locator {
+    return this.page.getByRole('region', { name: 'Message detail', exact: true });
+  }
+
+  /** Selects a message row and waits until the detail shows its whole record. */
+  async openDetail(row: Locator, topic: string): Promise<Locator> {
+    await row.click();
+    const detail = this.detail();
+    await detail.getByText(topic, { exact: true }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    return detail;
+  }
+
+  /** Switches the detail's payload view to `tab` and returns the text it shows. */
+  async payloadView(tab: 'Text' | 'JSON' | 'Hex'): Promise<string> {
+    const detail = this.detail();
+    await detail.getByRole('tab', { name: tab, exact: true }).click();
+    await expect
+      .poll(() => detail.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected'))
+      .toBe('true');
+    return (await detail.getByRole('tabpanel').textContent()) ?? '';
+  }
+
+  async storedCount(): Promise<number> {
+    const text = await this.page.getByLabel('Stored messages', { exact: true }).textContent();
+    const digits = (text ?? '').replace(/[^\d]/g, '');
+    if (digits === '') throw new Error(`"Stored messages" shows no number: "${text}"`);
+    return Number(digits);
+  }
+
+  async expectStoredCount(count: number, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    await expect.poll(() => this.storedCount(), { timeout: timeoutMs }).toBe(count);
+  }
+
+  /**
+   * The text of the inline error for the control labelled `name`: the elements its
+   * aria-describedby / aria-errormessage point to, and any role="alert" in its form.
+   */
+  async inlineError(name: string): Promise<string> {
+    return this.field(name).evaluate((el) => {
+      const ids = [el.getAttribute('aria-describedby'), el.getAttribute('aria-errormessage')]
+        .join(' ')
+        .split(/\s+/)
+        .filter((id) => id && id !== 'null');
+      const described = ids.map((id) => document.getElementById(id)?.textContent ?? '');
+      const scope = el.closest('form, fieldset, section') ?? document.body;
+      const alerts = Array.from(scope.querySelectorAll('[role="alert"]'), (a) => a.textContent);
+      return [...described, ...alerts].join(' ').trim();
+    });
+  }
+}
