@@ -5,7 +5,7 @@ import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'dev-dist/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

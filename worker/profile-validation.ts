@@ -2,7 +2,7 @@
 // a host, and the fields mqtt.js would otherwise throw on (or send on to the broker) must be sane.
 import type { ConnectionProfile, DeckError } from './protocol';
 
-const MAX_KEEPALIVE_S = 65_535;
+export const MAX_KEEPALIVE_S = 65_535;
 
 /** Returns why `url` cannot be a broker URL, or null when it can. */
 export function brokerUrlError(url: string): string | null {

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import type { MqttVersion } from '../../worker/protocol';
 import { useConnection } from '../stores/connection';
 import { Field, errorAttrs } from './Field';
+import { FormCard } from './FormCard';
 
 const TEXT_INPUT = { autocomplete: 'off', autocapitalize: 'off', spellcheck: false } as const;
 
@@ -11,131 +12,114 @@ export function ConnectionPanel() {
   const state = () => connection.status().state;
 
   return (
-    <section class="card" aria-labelledby="connection-title">
-      <h2 id="connection-title" class="card-title">
-        Connection
-      </h2>
-      <form
-        class="form"
-        novalidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void connection.connect();
-        }}
-      >
-        <Field label="Broker URL" for="broker-url" error={connection.errors.url}>
+    <FormCard id="connection" title="Connection" onSubmit={() => void connection.connect()}>
+      <Field label="Broker URL" for="broker-url" error={connection.errors.url}>
+        <input
+          id="broker-url"
+          class="mono"
+          type="text"
+          inputmode="url"
+          placeholder="wss://broker.example.com:8884/mqtt"
+          value={connection.form.url}
+          onInput={(e) => connection.setField('url', e.currentTarget.value)}
+          {...TEXT_INPUT}
+          {...errorAttrs('broker-url', connection.errors.url)}
+        />
+      </Field>
+      <div class="row-2">
+        <Field label="Client ID" for="client-id">
           <input
-            id="broker-url"
+            id="client-id"
             class="mono"
             type="text"
-            inputmode="url"
-            placeholder="wss://broker.example.com:8884/mqtt"
-            value={connection.form.url}
-            onInput={(e) => connection.setField('url', e.currentTarget.value)}
+            value={connection.form.clientId}
+            onInput={(e) => connection.setField('clientId', e.currentTarget.value)}
             {...TEXT_INPUT}
-            {...errorAttrs('broker-url', connection.errors.url)}
           />
         </Field>
-        <div class="row-2">
-          <Field label="Client ID" for="client-id">
+        <Field label="Keepalive" for="keepalive" error={connection.errors.keepalive} class="narrow">
+          <div class="with-unit">
             <input
-              id="client-id"
-              class="mono"
-              type="text"
-              value={connection.form.clientId}
-              onInput={(e) => connection.setField('clientId', e.currentTarget.value)}
-              {...TEXT_INPUT}
+              id="keepalive"
+              type="number"
+              inputmode="numeric"
+              min="0"
+              max="65535"
+              value={connection.form.keepaliveS}
+              onInput={(e) => connection.setField('keepaliveS', e.currentTarget.value)}
+              {...errorAttrs('keepalive', connection.errors.keepalive)}
             />
-          </Field>
-          <Field
-            label="Keepalive"
-            for="keepalive"
-            error={connection.errors.keepalive}
-            class="narrow"
+            <span class="unit" aria-hidden="true">
+              s
+            </span>
+          </div>
+        </Field>
+      </div>
+      <div class="row-2">
+        <Field label="Username" for="username">
+          <input
+            id="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="off"
+            value={connection.form.username}
+            onInput={(e) => connection.setField('username', e.currentTarget.value)}
+          />
+        </Field>
+        <Field label="Password" for="password">
+          <input
+            id="password"
+            type="password"
+            autocomplete="current-password"
+            value={connection.form.password}
+            onInput={(e) => connection.setField('password', e.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      <div class="row-2 align-end">
+        <Field label="MQTT version" for="mqtt-version">
+          <select
+            id="mqtt-version"
+            value={String(connection.form.protocolVersion)}
+            onChange={(e) =>
+              connection.setField('protocolVersion', Number(e.currentTarget.value) as MqttVersion)
+            }
           >
-            <div class="with-unit">
-              <input
-                id="keepalive"
-                type="number"
-                inputmode="numeric"
-                min="0"
-                max="65535"
-                value={connection.form.keepaliveS}
-                onInput={(e) => connection.setField('keepaliveS', e.currentTarget.value)}
-                {...errorAttrs('keepalive', connection.errors.keepalive)}
-              />
-              <span class="unit" aria-hidden="true">
-                s
-              </span>
-            </div>
-          </Field>
-        </div>
-        <div class="row-2">
-          <Field label="Username" for="username">
-            <input
-              id="username"
-              type="text"
-              autocomplete="username"
-              autocapitalize="off"
-              value={connection.form.username}
-              onInput={(e) => connection.setField('username', e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Password" for="password">
-            <input
-              id="password"
-              type="password"
-              autocomplete="current-password"
-              value={connection.form.password}
-              onInput={(e) => connection.setField('password', e.currentTarget.value)}
-            />
-          </Field>
-        </div>
-        <div class="row-2 align-end">
-          <Field label="MQTT version" for="mqtt-version">
-            <select
-              id="mqtt-version"
-              value={String(connection.form.protocolVersion)}
-              onChange={(e) =>
-                connection.setField('protocolVersion', Number(e.currentTarget.value) as MqttVersion)
-              }
-            >
-              <option value="4">3.1.1</option>
-              <option value="5">5.0</option>
-            </select>
-          </Field>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={connection.form.cleanStart}
-              onChange={(e) => connection.setField('cleanStart', e.currentTarget.checked)}
-            />
-            <span>Clean start</span>
-          </label>
-        </div>
-        <div class="actions">
-          <button
-            type="submit"
-            class="btn primary"
-            disabled={connection.workerFailure() !== undefined}
-          >
-            Connect
-          </button>
-          <button
-            type="button"
-            class="btn"
-            disabled={state() === 'disconnected'}
-            onClick={() => void connection.disconnect()}
-          >
-            Disconnect
-          </button>
-        </div>
-        <Show when={connection.errors.request}>
-          <p class="form-error" role="alert">
-            {connection.errors.request}
-          </p>
-        </Show>
-      </form>
-    </section>
+            <option value="4">3.1.1</option>
+            <option value="5">5.0</option>
+          </select>
+        </Field>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={connection.form.cleanStart}
+            onChange={(e) => connection.setField('cleanStart', e.currentTarget.checked)}
+          />
+          <span>Clean start</span>
+        </label>
+      </div>
+      <div class="actions">
+        <button
+          type="submit"
+          class="btn primary"
+          disabled={connection.workerFailure() !== undefined}
+        >
+          Connect
+        </button>
+        <button
+          type="button"
+          class="btn"
+          disabled={state() === 'disconnected'}
+          onClick={() => void connection.disconnect()}
+        >
+          Disconnect
+        </button>
+      </div>
+      <Show when={connection.errors.request}>
+        <p class="form-error" role="alert">
+          {connection.errors.request}
+        </p>
+      </Show>
+    </FormCard>
   );
 }

@@ -3,81 +3,70 @@ import { Show } from 'solid-js';
 import type { Qos } from '../../worker/protocol';
 import { usePublish } from '../stores/publish';
 import { Field, errorAttrs } from './Field';
+import { FormCard } from './FormCard';
 import { QosOptions } from './QosOptions';
 
 export function PublishPanel() {
   const publish = usePublish();
 
   return (
-    <section class="card" aria-labelledby="publish-title">
-      <h2 id="publish-title" class="card-title">
-        Publish
-      </h2>
-      <form
-        class="form"
-        novalidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void publish.publish();
-        }}
-      >
-        <Field label="Publish topic" for="publish-topic" error={publish.topicError()}>
-          <input
-            id="publish-topic"
-            class="mono"
-            type="text"
-            placeholder="deck/devices/sensor-1/cmd"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
-            value={publish.form.topic}
-            onInput={(e) => publish.setField('topic', e.currentTarget.value)}
-            {...errorAttrs('publish-topic', publish.topicError())}
-          />
-        </Field>
-        <Field label="Payload" for="publish-payload">
-          <textarea
-            id="publish-payload"
-            class="mono"
-            rows="4"
-            placeholder='{"command": "ping"}'
-            spellcheck={false}
-            value={publish.form.payload}
-            onInput={(e) => publish.setField('payload', e.currentTarget.value)}
-          />
-        </Field>
-        <div class="inline-form">
-          <div class="field narrow">
-            <label for="publish-qos">Publish QoS</label>
-            <select
-              id="publish-qos"
-              value={String(publish.form.qos)}
-              onChange={(e) => publish.setField('qos', Number(e.currentTarget.value) as Qos)}
-            >
-              <QosOptions />
-            </select>
-          </div>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={publish.form.retain}
-              onChange={(e) => publish.setField('retain', e.currentTarget.checked)}
-            />
-            <span>Retain</span>
-          </label>
-          <button type="submit" class="btn primary push-right" disabled={publish.sending()}>
-            Publish
-          </button>
+    <FormCard id="publish" title="Publish" onSubmit={() => void publish.publish()}>
+      <Field label="Publish topic" for="publish-topic" error={publish.topicError()}>
+        <input
+          id="publish-topic"
+          class="mono"
+          type="text"
+          placeholder="deck/devices/sensor-1/cmd"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck={false}
+          value={publish.form.topic}
+          onInput={(e) => publish.setField('topic', e.currentTarget.value)}
+          {...errorAttrs('publish-topic', publish.topicError())}
+        />
+      </Field>
+      <Field label="Payload" for="publish-payload">
+        <textarea
+          id="publish-payload"
+          class="mono"
+          rows="4"
+          placeholder='{"command": "ping"}'
+          spellcheck={false}
+          value={publish.form.payload}
+          onInput={(e) => publish.setField('payload', e.currentTarget.value)}
+        />
+      </Field>
+      <div class="inline-form">
+        <div class="field narrow">
+          <label for="publish-qos">Publish QoS</label>
+          <select
+            id="publish-qos"
+            value={String(publish.form.qos)}
+            onChange={(e) => publish.setField('qos', Number(e.currentTarget.value) as Qos)}
+          >
+            <QosOptions />
+          </select>
         </div>
-        <p class="publish-result" aria-live="polite">
-          <Show when={publish.sending()}>Sending…</Show>
-          <Show when={!publish.sending() && publish.outcome()}>
-            {(outcome) => (
-              <span classList={{ ok: outcome().ok, bad: !outcome().ok }}>{outcome().text}</span>
-            )}
-          </Show>
-        </p>
-      </form>
-    </section>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={publish.form.retain}
+            onChange={(e) => publish.setField('retain', e.currentTarget.checked)}
+          />
+          <span>Retain</span>
+        </label>
+        <button type="submit" class="btn primary push-right" disabled={publish.sending()}>
+          Publish
+        </button>
+      </div>
+      <p class="publish-result" aria-live="polite">
+        <Show when={publish.sending()}>Sending…</Show>
+        <Show when={!publish.sending() && publish.outcome()}>
+          {(outcome) => (
+            <span classList={{ ok: outcome().ok, bad: !outcome().ok }}>{outcome().text}</span>
+          )}
+        </Show>
+      </p>
+    </FormCard>
   );
 }

@@ -3,6 +3,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { Qos, SubscriptionEvent } from '../../worker/protocol';
 import { useSubscriptions } from '../stores/subscriptions';
 import { FieldError, errorAttrs } from './Field';
+import { FormCard } from './FormCard';
 import { QosOptions } from './QosOptions';
 
 function SubscriptionRow(props: { sub: SubscriptionEvent; onRemove: () => void }) {
@@ -43,62 +44,56 @@ export function SubscriptionsPanel() {
   const subs = useSubscriptions();
 
   return (
-    <section class="card" aria-labelledby="subscriptions-title">
-      <h2 id="subscriptions-title" class="card-title">
-        Subscriptions
-      </h2>
-      <form
-        class="form"
-        novalidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void subs.subscribe();
-        }}
-      >
-        <div class="inline-form">
-          <div class="field grow">
-            <label for="topic-filter">Topic filter</label>
-            <input
-              id="topic-filter"
-              class="mono"
-              type="text"
-              placeholder="deck/devices/+/telemetry"
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck={false}
-              value={subs.filter()}
-              onInput={(e) => subs.setFilter(e.currentTarget.value)}
-              {...errorAttrs('topic-filter', subs.error())}
-            />
-          </div>
-          <div class="field narrow">
-            <label for="subscription-qos">Subscription QoS</label>
-            <select
-              id="subscription-qos"
-              value={String(subs.qos())}
-              onChange={(e) => subs.setQos(Number(e.currentTarget.value) as Qos)}
-            >
-              <QosOptions />
-            </select>
-          </div>
-          <button type="submit" class="btn primary" disabled={subs.busy()}>
-            Subscribe
-          </button>
+    <FormCard
+      id="subscriptions"
+      title="Subscriptions"
+      onSubmit={() => void subs.subscribe()}
+      after={
+        <Show
+          when={subs.list.length > 0}
+          fallback={<p class="empty-note">No subscriptions. “#” receives everything.</p>}
+        >
+          <ul class="sub-list" aria-label="Subscriptions">
+            <For each={subs.list}>
+              {(sub) => (
+                <SubscriptionRow sub={sub} onRemove={() => void subs.unsubscribe(sub.filter)} />
+              )}
+            </For>
+          </ul>
+        </Show>
+      }
+    >
+      <div class="inline-form">
+        <div class="field grow">
+          <label for="topic-filter">Topic filter</label>
+          <input
+            id="topic-filter"
+            class="mono"
+            type="text"
+            placeholder="deck/devices/+/telemetry"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            value={subs.filter()}
+            onInput={(e) => subs.setFilter(e.currentTarget.value)}
+            {...errorAttrs('topic-filter', subs.error())}
+          />
         </div>
-        <FieldError for="topic-filter" error={subs.error()} />
-      </form>
-      <Show
-        when={subs.list.length > 0}
-        fallback={<p class="empty-note">No subscriptions. “#” receives everything.</p>}
-      >
-        <ul class="sub-list" aria-label="Subscriptions">
-          <For each={subs.list}>
-            {(sub) => (
-              <SubscriptionRow sub={sub} onRemove={() => void subs.unsubscribe(sub.filter)} />
-            )}
-          </For>
-        </ul>
-      </Show>
-    </section>
+        <div class="field narrow">
+          <label for="subscription-qos">Subscription QoS</label>
+          <select
+            id="subscription-qos"
+            value={String(subs.qos())}
+            onChange={(e) => subs.setQos(Number(e.currentTarget.value) as Qos)}
+          >
+            <QosOptions />
+          </select>
+        </div>
+        <button type="submit" class="btn primary" disabled={subs.busy()}>
+          Subscribe
+        </button>
+      </div>
+      <FieldError for="topic-filter" error={subs.error()} />
+    </FormCard>
   );
 }

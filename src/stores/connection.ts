@@ -2,12 +2,12 @@
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { ConnectionProfile, MqttVersion, StatusEvent } from '../../worker/protocol';
-import { connectionId, randomClientId, validateBrokerUrl } from '../lib/broker-url';
+import { MAX_KEEPALIVE_S, brokerUrlError, profileError } from '../../worker/profile-validation';
+import { connectionId, randomClientId } from '../lib/connection-id';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
 
 const DEFAULT_KEEPALIVE_S = 60;
-const MAX_KEEPALIVE_S = 65_535;
 /** Served by the dev server only; production builds have no such file. */
 const DEV_BROKER_FILE = './dev-broker.json';
 
@@ -34,7 +34,7 @@ async function devBrokerUrl(): Promise<string | undefined> {
     if (!response.ok) return undefined;
     const body: unknown = await response.json();
     const url = (body as { url?: unknown } | null)?.url;
-    return typeof url === 'string' && validateBrokerUrl(url) === null ? url : undefined;
+    return typeof url === 'string' && brokerUrlError(url) === null ? url : undefined;
   } catch {
     return undefined;
   }
@@ -94,7 +94,7 @@ export function createConnection(bridge: DeckBridge) {
     },
 
     async connect() {
-      const urlError = validateBrokerUrl(form.url);
+      const urlError = brokerUrlError(form.url);
       const keepaliveS = parseKeepalive(form.keepaliveS);
       setErrors({
         url: urlError ?? undefined,
@@ -114,6 +114,12 @@ export function createConnection(bridge: DeckBridge) {
         cleanStart: form.cleanStart,
         protocolVersion: form.protocolVersion,
       };
+      // The worker checks the same rules; checking here keeps its answer next to the form.
+      const invalid = profileError(profile);
+      if (invalid) {
+        setErrors('request', invalid.message);
+        return;
+      }
       try {
         // The password stays in memory only; everything else is remembered for next time.
         void bridge.saveProfile({ ...profile, password: '' }).catch(() => {});

@@ -118,3 +118,20 @@ describe('profile validation', () => {
     expect(profileError({ ...base, username: 'u', password: 'secret' })).toBeNull();
   });
 });
+
+describe('brokerUrlError', () => {
+  it.each(['ws://127.0.0.1:9001/mqtt', 'wss://broker.example.com:8884/mqtt', ' wss://h/ '])(
+    'accepts %s',
+    (url) => expect(brokerUrlError(url)).toBeNull(),
+  );
+
+  it.each([
+    ['mqtt://host', /ws:\/\/ or wss:\/\//],
+    ['http://host', /not http:\/\//],
+    ['foo', /not a URL/],
+    ['', /Enter the broker URL/],
+    ['wss://', /not a URL|no host/],
+  ])('refuses %j with a reason', (url, reason) => {
+    expect(brokerUrlError(url)).toMatch(reason);
+  });
+});
