@@ -9,6 +9,9 @@ import {
   type Random,
 } from './device-model';
 
+/** Where the devices publish unless told otherwise: `<prefix>/<id>/telemetry` and so on. */
+export const DEVICE_TOPIC_PREFIX = 'deck/devices';
+
 export type SimulatedDeviceOptions = {
   brokerUrl: string;
   devices?: number;
@@ -104,7 +107,7 @@ function delay(ms: number): Promise<void> {
 export async function startSimulatedDevice(opts: SimulatedDeviceOptions): Promise<SimulatedDevice> {
   const count = opts.devices ?? 3;
   const intervalMs = opts.intervalMs ?? 1_000;
-  const prefix = opts.prefix ?? 'deck/devices';
+  const prefix = opts.prefix ?? DEVICE_TOPIC_PREFIX;
   const deviceIds = Array.from({ length: count }, (_, i) => `sensor-${i + 1}`);
 
   const started = await Promise.allSettled(

@@ -10,7 +10,7 @@ import {
   USAGE_EXIT_CODE,
 } from './cli-helpers';
 import { startDevBroker } from './dev-broker';
-import { startSimulatedDevice } from './simulated-device';
+import { DEVICE_TOPIC_PREFIX, startSimulatedDevice } from './simulated-device';
 import { startStaticServer } from './static-server';
 
 const DEFAULT_BROKER_PORT = 9001;
@@ -57,7 +57,12 @@ async function main(): Promise<void> {
     const device = await startSimulatedDevice({ brokerUrl: broker.url });
     stops.push(() => device.stop());
     const app = await startOnPort(appPort, DEFAULT_APP_PORT, (port) =>
-      startStaticServer({ root: DIST_DIR, port, devBrokerUrl: broker.url }),
+      startStaticServer({
+        root: DIST_DIR,
+        port,
+        devBrokerUrl: broker.url,
+        devSubscriptions: [`${DEVICE_TOPIC_PREFIX}/#`],
+      }),
     );
     stops.push(() => app.close());
 

@@ -11,6 +11,8 @@ export type StaticServerOptions = {
   host?: string;
   port?: number;
   devBrokerUrl?: string;
+  /** Filters the app subscribes to on its first connection to the dev broker. */
+  devSubscriptions?: string[];
 };
 export type StaticServer = { url: string; port: number; close(): Promise<void> };
 
@@ -69,7 +71,7 @@ export function resolveUnderRoot(root: string, urlPath: string): string | undefi
 
 async function handle(
   root: string,
-  devBrokerUrl: string | undefined,
+  devBroker: { url: string; subscribe: string[] } | undefined,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
@@ -77,8 +79,8 @@ async function handle(
     return sendText(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
   }
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (pathname === '/dev-broker.json' && devBrokerUrl !== undefined) {
-    const body = JSON.stringify({ url: devBrokerUrl });
+  if (pathname === '/dev-broker.json' && devBroker !== undefined) {
+    const body = JSON.stringify(devBroker);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': MIME_TYPES['.json'],
@@ -106,8 +108,12 @@ async function handle(
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(opts.root);
   const host = opts.host ?? '127.0.0.1';
+  const devBroker =
+    opts.devBrokerUrl === undefined
+      ? undefined
+      : { url: opts.devBrokerUrl, subscribe: opts.devSubscriptions ?? [] };
   const server = createServer((req, res) => {
-    handle(root, opts.devBrokerUrl, req, res).catch(() => {
+    handle(root, devBroker, req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error\n');
       else res.destroy();
     });

@@ -17,10 +17,19 @@ export function DeckProvider(props: ParentProps) {
   const publish = createPublish(bridge);
   let sawHistoryEvent = false;
 
+  /** First run against the dev broker: subscribe to what it suggests, so data shows at once. */
+  function subscribeSuggested() {
+    const filters = connection.takeSuggestedFilters();
+    if (subscriptions.list.length > 0) return;
+    for (const filter of filters) void subscriptions.subscribeTo(filter, 0);
+  }
+
   function dispatch(event: DeckEvent) {
     switch (event.type) {
       case 'status':
-        return connection.applyStatus(event);
+        connection.applyStatus(event);
+        if (event.state === 'connected') subscribeSuggested();
+        return;
       case 'subscription':
         return subscriptions.apply(event);
       case 'messages':

@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { ConnectionProfile, MqttVersion, StatusEvent } from '../../worker/protocol';
 import { MAX_KEEPALIVE_S, brokerUrlError, profileError } from '../../worker/profile-validation';
+import { validateTopicFilter } from '../../worker/mqtt-topics';
 import { connectionId, randomClientId } from '../lib/connection-id';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
@@ -28,13 +29,24 @@ export interface ConnectionErrors {
   request?: string;
 }
 
-async function devBrokerUrl(): Promise<string | undefined> {
+interface DevBroker {
+  url: string;
+  /** Filters to subscribe to on the first connection, so the device's data shows at once. */
+  subscribe: string[];
+}
+
+async function devBroker(): Promise<DevBroker | undefined> {
   try {
     const response = await fetch(DEV_BROKER_FILE, { cache: 'no-store' });
     if (!response.ok) return undefined;
-    const body: unknown = await response.json();
-    const url = (body as { url?: unknown } | null)?.url;
-    return typeof url === 'string' && brokerUrlError(url) === null ? url : undefined;
+    const body = (await response.json()) as { url?: unknown; subscribe?: unknown } | null;
+    const url = body?.url;
+    if (typeof url !== 'string' || brokerUrlError(url) !== null) return undefined;
+    const filters = Array.isArray(body?.subscribe) ? body.subscribe : [];
+    const subscribe = filters.filter(
+      (f): f is string => typeof f === 'string' && validateTopicFilter(f) === null,
+    );
+    return { url, subscribe };
   } catch {
     return undefined;
   }
@@ -63,6 +75,8 @@ export function createConnection(bridge: DeckBridge) {
     at: Date.now(),
   });
   const [workerFailure, setWorkerFailure] = createSignal<string>();
+  // First run against the dev broker: filters to subscribe to once connected, then forgotten.
+  const [suggestedFilters, setSuggestedFilters] = createSignal<string[]>([]);
   let edited = false;
 
   const actions = {
@@ -76,7 +90,7 @@ export function createConnection(bridge: DeckBridge) {
     /** Pre-fills the form: the saved profile, else the dev broker, else a blank wss:// URL. */
     async load() {
       const saved = await bridge.loadProfile().catch(() => undefined);
-      const url = saved ? undefined : await devBrokerUrl();
+      const dev = saved ? undefined : await devBroker();
       if (edited) return; // the person started typing; their input wins
       if (saved) {
         setForm({
@@ -88,8 +102,9 @@ export function createConnection(bridge: DeckBridge) {
           cleanStart: saved.cleanStart,
           protocolVersion: saved.protocolVersion,
         });
-      } else if (url) {
-        setForm('url', url);
+      } else if (dev) {
+        setForm('url', dev.url);
+        setSuggestedFilters(dev.subscribe);
       }
     },
 
@@ -128,6 +143,13 @@ export function createConnection(bridge: DeckBridge) {
       } catch (error) {
         setErrors('request', error instanceof Error ? error.message : String(error));
       }
+    },
+
+    /** Hands over the first-run filters, once. */
+    takeSuggestedFilters(): string[] {
+      const filters = suggestedFilters();
+      setSuggestedFilters([]);
+      return filters;
     },
 
     async disconnect() {

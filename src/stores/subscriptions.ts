@@ -51,29 +51,36 @@ export function createSubscriptions(bridge: DeckBridge) {
       upsert(event);
     },
 
+    /** Subscribes to the filter typed in the form. */
     async subscribe() {
       const text = filter();
       const problem = validateTopicFilter(text);
       setError(problem ?? undefined);
       if (problem !== null) return;
-      const requestedQos = qos();
       setBusy(true);
+      try {
+        if (await actions.subscribeTo(text, qos())) setFilterText('');
+      } finally {
+        setBusy(false);
+      }
+    },
+
+    /** Asks the worker for one (valid) filter; true when the broker granted it. */
+    async subscribeTo(text: string, requestedQos: Qos): Promise<boolean> {
       try {
         const result = await bridge.subscribe(text, requestedQos);
         const base = { type: 'subscription', filter: text, requestedQos } as const;
         if (result.ok) {
           upsert({ ...base, state: 'granted', grantedQos: result.grantedQos });
-          setFilterText('');
-        } else if (REFUSALS.has(result.code)) {
-          upsert({ ...base, state: 'refused', reason: result.message });
-        } else {
-          setError(result.message);
+          return true;
         }
+        if (REFUSALS.has(result.code))
+          upsert({ ...base, state: 'refused', reason: result.message });
+        else setError(result.message);
       } catch (e) {
         setError(messageOf(e));
-      } finally {
-        setBusy(false);
       }
+      return false;
     },
 
     async unsubscribe(topicFilter: string) {

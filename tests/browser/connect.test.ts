@@ -25,6 +25,21 @@ describe('connect to the dev broker', () => {
     await app.expectMessage('deck/devices/sensor-2/telemetry');
   });
 
+  test('as after npm start, one click on Connect and the telemetry streams in', async () => {
+    const env = await startDevEnv(suite, {
+      devices: 2,
+      deviceIntervalMs: 100,
+      devSubscriptions: ['deck/devices/#'],
+    });
+    const { page } = await suite.newPage();
+    const app = await DeckApp.open(page, env.appUrl);
+
+    await app.connectAndWait();
+    await app.expectMessage('deck/devices/sensor-1/telemetry');
+    expect(await app.subscriptionRow('deck/devices/#').textContent()).toContain('granted QoS 0');
+    expect(env.counts.subscribes).toBe(1 + (env.device?.deviceIds.length ?? 0));
+  });
+
   test('shows every connection field, and Disconnect ends the connection', async () => {
     const env = await startDevEnv(suite);
     const { page } = await suite.newPage();

@@ -10,6 +10,8 @@ export interface DevEnvOptions {
   /** Start the simulated device with this many sensors (none when omitted). */
   devices?: number;
   deviceIntervalMs?: number;
+  /** Filters /dev-broker.json suggests for the first connection, as `npm start` does. */
+  devSubscriptions?: string[];
 }
 
 /** What the broker saw, counted from its hooks and events since the env started. */
@@ -78,6 +80,7 @@ export async function startDevEnv(suite: BrowserSuite, opts: DevEnvOptions = {})
     host: '127.0.0.1',
     port: 0,
     devBrokerUrl: broker.url,
+    devSubscriptions: opts.devSubscriptions,
   });
   suite.defer(() => server.close());
   return { broker, server, device, appUrl: server.url, counts, stopBroker };

@@ -33,7 +33,11 @@ describe('static server', () => {
     await writeFile(join(root, 'index.html'), '<!doctype html><title>deck</title>');
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(join(dir, 'secret.txt'), 'outside the root');
-    server = await startStaticServer({ root, devBrokerUrl: 'ws://127.0.0.1:1/mqtt' });
+    server = await startStaticServer({
+      root,
+      devBrokerUrl: 'ws://127.0.0.1:1/mqtt',
+      devSubscriptions: ['deck/#'],
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -56,7 +60,7 @@ describe('static server', () => {
 
   it('points the app at the dev broker', async () => {
     const res = await get(server, '/dev-broker.json');
-    expect(JSON.parse(res.body)).toEqual({ url: 'ws://127.0.0.1:1/mqtt' });
+    expect(JSON.parse(res.body)).toEqual({ url: 'ws://127.0.0.1:1/mqtt', subscribe: ['deck/#'] });
   });
 
   it('never serves a file outside its root', async () => {
