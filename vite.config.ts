@@ -1,9 +1,53 @@
-// Builds the Solid app and its module worker into dist/.
+// Builds the Solid app, its module worker (mqtt.js split into a chunk of its own) and the service
+// worker that precaches the app shell, into dist/.
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
+const THEME_COLOR = '#0f172a';
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    VitePWA({
+      // src/lib/service-worker.ts registers it once the page has loaded; a new version waits
+      // until every tab of the old one is closed (the user is never reloaded mid-session).
+      injectRegister: false,
+      registerType: 'prompt',
+      // The glob below already lists the icons; listing them twice only inflates the count.
+      includeManifestIcons: false,
+      manifest: {
+        id: './',
+        name: 'MQTT Deck',
+        short_name: 'MQTT Deck',
+        description: 'An MQTT client over WebSockets that runs in your browser',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: THEME_COLOR,
+        background_color: THEME_COLOR,
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        navigateFallback: 'index.html',
+        // The first install takes over the open page, so it works offline from its first visit.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        // One file less to fetch before the service worker can install.
+        inlineWorkboxRuntime: true,
+      },
+    }),
+  ],
   base: './',
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },

@@ -1,11 +1,10 @@
 // The worker entry: wires the MQTT session, the history writer and the UI event hub into the
 // one API object the UI calls through Comlink.
 import * as Comlink from 'comlink';
-import { createEventHub } from './event-hub';
+import { createEventHub, previewBuffers } from './event-hub';
 import { createDbConnection } from './history-db';
 import { createHistoryStore } from './history-store';
 import { createHistoryWriter } from './history-writer';
-import { toSummary } from './incoming-message';
 import { createMqttSession } from './mqtt-session';
 import type { DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
@@ -40,11 +39,14 @@ const started = Promise.race([
 const session = createMqttSession({
   emit: (event) => hub.emit(event),
   nextId: () => ++lastId,
+  // Synchronous: no promise per message, so mqtt.js acknowledges at once (see MessageSink).
   sink: (message) => {
     writer.append(message);
-    hub.message(toSummary(message));
+    hub.message(message);
   },
 });
+
+let listeners = 0;
 
 function releaseProxy(listener: DeckEventListener): void {
   const release = (listener as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy];
@@ -61,8 +63,17 @@ const api = {
   unsubscribe: (filter) => session.unsubscribe(filter),
   publish: (topic, payload, options) => session.publish(topic, payload, options),
   async events(listener) {
-    const remove = hub.addListener(listener);
+    listeners += 1;
+    // The previews' buffers are the post's own: moved to the page, not copied, unless another
+    // listener still has to be sent the same batch.
+    const remove = hub.addListener((batch) =>
+      listener(listeners === 1 ? Comlink.transfer(batch, previewBuffers(batch)) : batch),
+    );
+    let removed = false;
     return Comlink.proxy(() => {
+      if (removed) return;
+      removed = true;
+      listeners -= 1;
       remove();
       releaseProxy(listener);
     });

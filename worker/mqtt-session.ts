@@ -1,8 +1,8 @@
 // Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions,
 // publishes, and hands every received message to a sink. Knows nothing of IndexedDB or the UI.
-import mqtt from 'mqtt';
 import type { IConnackPacket, IPublishPacket, MqttClient } from 'mqtt';
-import { clientOptions, reasonCodeOf, routeMessages } from './mqtt-client';
+import { clientOptions, loadMqtt, reasonCodeOf, routeMessages } from './mqtt-client';
+import type { MqttLibrary } from './mqtt-client';
 import {
   CONNECTION_LOST,
   KEEPALIVE_TIMEOUT,
@@ -12,6 +12,7 @@ import {
   unreachableError,
 } from './error-codes';
 import { toStoredMessage } from './incoming-message';
+import type { IncomingContext } from './incoming-message';
 import { profileError } from './profile-validation';
 import type {
   ConnectionProfile,
@@ -47,6 +48,8 @@ export interface SessionDeps {
   random?: () => number;
   connectTimeoutMs?: number;
   publishTimeoutMs?: number;
+  /** Fetches mqtt.js (a chunk of its own) on the first attempt. */
+  loadMqtt?: () => Promise<MqttLibrary>;
 }
 
 export interface MqttSession {
@@ -138,41 +141,65 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     commands.restoreSubscriptions(resumed);
   }
 
+  // One context object reused for every message (toStoredMessage only reads it).
+  const incoming: IncomingContext = { id: 0, connectionId: '', time: 0 };
   function onMessage(topic: string, payload: Uint8Array, packet: IPublishPacket) {
-    const message = toStoredMessage(topic, payload, packet, {
-      id: deps.nextId(),
-      connectionId: profile?.id ?? '',
-      time: now(),
-    });
-    return deps.sink(message);
+    incoming.id = deps.nextId();
+    incoming.connectionId = profile?.id ?? '';
+    incoming.time = now();
+    return deps.sink(toStoredMessage(topic, payload, packet, incoming));
   }
 
   function startAttempt(): void {
     const current = profile;
     if (!current) return;
     const mine = ++token;
+    const timeout = timeoutError('The broker', Math.round(connectTimeoutMs / 1000));
+    // One timeout covers fetching mqtt.js and the handshake; what it ends depends on the stage.
+    let onTimeout = () => connectionLost(timeout);
+    connectTimer = setTimeout(() => {
+      if (mine === token) onTimeout();
+    }, connectTimeoutMs);
+    (deps.loadMqtt ?? loadMqtt)().then(
+      (library) => {
+        if (mine === token) onTimeout = openClient(library, current, mine, timeout);
+      },
+      (error: unknown) => {
+        if (mine !== token) return;
+        clearTimeout(connectTimer);
+        const detail = error instanceof Error ? error.message : String(error);
+        connectionLost({
+          code: 'unreachable',
+          message: `The MQTT client could not be loaded (${detail}); check the network.`,
+        });
+      },
+    );
+  }
+
+  /** Starts mqtt.js for one attempt; returns what the attempt's timeout does from now on. */
+  function openClient(
+    library: MqttLibrary,
+    current: ConnectionProfile,
+    mine: number,
+    timeout: DeckError,
+  ): () => void {
     const stale = () => mine !== token;
     let opened = false;
     let lastError: DeckError | undefined;
     let c: MqttClient;
     try {
-      c = mqtt.connect(current.url, clientOptions(current, connectTimeoutMs));
+      c = library.connect(current.url, clientOptions(current, connectTimeoutMs));
     } catch (error) {
       // mqtt.js throws on options it cannot use; say so rather than retry forever.
+      clearTimeout(connectTimer);
       const message = `Cannot connect: ${error instanceof Error ? error.message : String(error)}`;
       setStatus('error', { error: { code: 'unknown', message } });
-      return;
+      return () => {};
     }
     client = c;
     routeMessages(c, (topic, payload, packet) =>
       stale() ? undefined : onMessage(topic, payload, packet),
     );
-    connectTimer = setTimeout(() => {
-      if (stale() || opened) return;
-      lastError = timeoutError('The broker', Math.round(connectTimeoutMs / 1000));
-      c.end(true);
-    }, connectTimeoutMs);
-
     c.on('connect', (packet) => {
       if (stale()) return;
       opened = true;
@@ -198,6 +225,11 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
       if (stale()) return;
       connectionLost(lastError ?? (opened ? CONNECTION_LOST : unreachableError(current.url)));
     });
+    return () => {
+      if (opened) return;
+      lastError = timeout;
+      c.end(true);
+    };
   }
 
   function stopRetrying(): void {

@@ -95,7 +95,13 @@ export const PREVIEW_BYTES = 1024;
 
 export interface MessagesEvent {
   type: 'messages';
+  /** The newest messages of this run, oldest first: at most a few hundred per post. */
   messages: MessageSummary[];
+  /**
+   * How many messages arrived in this run, `messages` included. Larger than `messages.length`
+   * when a burst outran the screen: the rest were left out of the post (they are in history).
+   */
+  received: number;
 }
 
 export interface HistoryEvent {
@@ -131,16 +137,30 @@ export interface PublishOptions {
   retain: boolean;
 }
 
-/** A page of history, newest first. Pass `before` = last id of a page to get the next one. */
+/**
+ * A page of history, newest first, of the messages matching every condition given.
+ * Pass `before` = the page's `next` to continue.
+ */
 export interface HistoryQuery {
+  /** Topic filter, wildcards allowed. */
   topicFilter?: string;
+  /** Payload substring, matched on the payload's UTF-8 bytes, case-sensitive. */
+  text?: string;
+  /** Receive time range, inclusive, ms since the epoch. */
+  from?: number;
+  to?: number;
+  /** Only messages with an id below this position. */
   before?: number;
   limit: number;
 }
 
 export interface HistoryPage {
   messages: MessageSummary[];
-  /** Id to pass as `before` for the next page, absent at the end of history. */
+  /**
+   * Position to pass as `before` to continue, absent at the end of history. Each call does a
+   * bounded amount of work (about 100 ms): a search that has not found `limit` matches by then
+   * returns the matches so far, maybe none, with the `next` to continue from.
+   */
   next?: number;
 }
 

@@ -1,14 +1,5 @@
 // The live message list: virtualized fixed-height rows, newest first, steady while being read.
-import {
-  For,
-  Show,
-  createEffect,
-  createMemo,
-  createSignal,
-  on,
-  onCleanup,
-  onMount,
-} from 'solid-js';
+import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { formatCount } from '../lib/payload-format';
 import { useHistory } from '../stores/history';
 import { useMessages } from '../stores/messages';
@@ -25,32 +16,20 @@ export function MessageList() {
   let viewport!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewportHeight, setViewportHeight] = createSignal(0);
-  const [unseen, setUnseen] = createSignal(0);
 
   const range = createMemo(() => {
-    const count = messages.items().length;
+    const count = messages.count();
     const first = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
     const visibleRows = Math.ceil(viewportHeight() / ROW_HEIGHT_PX) + 1;
     return { first, last: Math.min(count, first + visibleRows + 2 * OVERSCAN_ROWS) };
   });
-  const visible = createMemo(() => messages.items().slice(range().first, range().last));
+  // Only the rows near the viewport are read from the store, whatever the list holds.
+  const visible = createMemo(() => messages.slice(range().first, range().last));
 
-  // New rows arrive at the top. When the person has scrolled down, move the scroll position by
-  // exactly the rows added so what they are reading stays put, and count them for the pill.
-  let previousTopId: number | undefined;
-  createEffect(
-    on(messages.items, (items) => {
-      const oldTop = previousTopId;
-      previousTopId = items[0]?.id;
-      if (oldTop === undefined) return;
-      let added = 0;
-      while (added < items.length && (items[added]?.id ?? 0) > oldTop) added++;
-      if (added === 0 || viewport.scrollTop <= AT_TOP_PX) return;
-      viewport.scrollTop += added * ROW_HEIGHT_PX;
-      setScrollTop(viewport.scrollTop);
-      setUnseen((n) => n + added);
-    }),
-  );
+  // Scrolled down, the person is reading: the list holds still (new rows wait, the pill counts
+  // them) instead of moving under them, and nothing here reads layout while a stream runs.
+  const reading = createMemo(() => scrollTop() > AT_TOP_PX);
+  createEffect(() => messages.hold(reading()));
 
   onMount(() => {
     const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
@@ -61,20 +40,18 @@ export function MessageList() {
 
   function onScroll() {
     setScrollTop(viewport.scrollTop);
-    if (viewport.scrollTop <= AT_TOP_PX) setUnseen(0);
   }
 
   function jumpToTop() {
     viewport.scrollTop = 0;
     setScrollTop(0);
-    setUnseen(0);
   }
 
   function moveSelection(step: number) {
-    const items = messages.items();
-    const current = items.findIndex((m) => m.id === messages.selectedId());
-    const index = Math.min(items.length - 1, Math.max(0, current + step));
-    const target = items[index];
+    const selected = messages.selectedId();
+    const current = selected === undefined ? -1 : messages.indexOfId(selected);
+    const index = Math.min(messages.count() - 1, Math.max(0, current + step));
+    const target = messages.at(index);
     if (!target) return;
     messages.select(target.id);
     const top = index * ROW_HEIGHT_PX;
@@ -89,7 +66,7 @@ export function MessageList() {
       <header class="card-head">
         <h2 class="card-title">Messages</h2>
         <span class="muted small">
-          {formatCount(messages.items().length)} shown · {formatCount(history.stored())} stored
+          {formatCount(messages.count())} shown · {formatCount(history.stored())} stored
         </span>
       </header>
       <div class="msg-frame">
@@ -105,30 +82,28 @@ export function MessageList() {
             moveSelection(event.key === 'ArrowDown' ? 1 : -1);
           }}
         >
-          <div
-            class="msg-spacer"
-            style={{ height: `${messages.items().length * ROW_HEIGHT_PX}px` }}
-          >
-            <For each={visible()}>
+          <div class="msg-spacer" style={{ height: `${messages.count() * ROW_HEIGHT_PX}px` }}>
+            {/* Rows are slots by position: a new batch updates their text, it creates no nodes. */}
+            <Index each={visible()}>
               {(message, i) => (
                 <MessageRow
-                  message={message}
-                  top={(range().first + i()) * ROW_HEIGHT_PX}
-                  selected={messages.selectedId() === message.id}
-                  onSelect={() => messages.select(message.id)}
+                  message={message()}
+                  top={(range().first + i) * ROW_HEIGHT_PX}
+                  selected={messages.selectedId() === message().id}
+                  onSelect={() => messages.select(message().id)}
                 />
               )}
-            </For>
+            </Index>
           </div>
-          <Show when={messages.items().length === 0}>
+          <Show when={messages.count() === 0}>
             <p class="empty-note centered">
               {messages.loading() ? 'Reading history…' : 'No messages yet. Connect and subscribe.'}
             </p>
           </Show>
         </div>
-        <Show when={unseen() > 0}>
+        <Show when={messages.unseen() > 0}>
           <button type="button" class="new-pill" onClick={jumpToTop}>
-            ↑ {formatCount(unseen())} new
+            ↑ {formatCount(messages.unseen())} new
           </button>
         </Show>
       </div>
@@ -148,9 +123,7 @@ export function MessageList() {
             Load older
           </button>
           <Show when={messages.atMemoryLimit()}>
-            <span class="muted small">
-              The newest {formatCount(messages.items().length)} are shown.
-            </span>
+            <span class="muted small">The newest {formatCount(messages.count())} are shown.</span>
           </Show>
         </Show>
       </footer>

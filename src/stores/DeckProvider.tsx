@@ -33,7 +33,7 @@ export function DeckProvider(props: ParentProps) {
       case 'subscription':
         return subscriptions.apply(event);
       case 'messages':
-        return messages.receive(event.messages);
+        return messages.receive(event.messages, event.received);
       case 'history':
         sawHistoryEvent = true;
         return history.apply(event);

@@ -1,6 +1,9 @@
-// The messages domain: a bounded, newest-first list of summaries (live batches over stored history).
+// The messages domain: a bounded, newest-first list of summaries (live batches over stored
+// history), held in a ring so a busy stream costs each batch's size, not the list's; live
+// batches wait aside while the person reads further down, so nothing moves under them.
 import { createSignal } from 'solid-js';
-import type { MessageSummary, StoredMessage } from '../../worker/protocol';
+import type { HistoryPage, MessageSummary, StoredMessage } from '../../worker/protocol';
+import { createNewestFirstWindow } from '../lib/newest-first-window';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
 
@@ -9,8 +12,22 @@ export const LIVE_LIMIT = 5_000;
 /** Hard cap once the person loads older pages (each summary holds up to a 1 KB preview). */
 export const MEMORY_LIMIT = 20_000;
 export const HISTORY_PAGE_SIZE = 500;
+/** A filtered read may answer with an empty page and a `next`: follow at most this many. */
+const MAX_EMPTY_PAGES = 8;
 
-const newestFirst = (a: MessageSummary, b: MessageSummary) => b.id - a.id;
+/** `list` newest first: as is when it already is, reversed when oldest first (live batches). */
+function newestFirst(list: readonly MessageSummary[]): readonly MessageSummary[] {
+  let descending = true;
+  let ascending = true;
+  for (let i = 1; i < list.length && (descending || ascending); i++) {
+    const step = list[i]!.id - list[i - 1]!.id;
+    if (step >= 0) descending = false;
+    if (step <= 0) ascending = false;
+  }
+  if (descending) return list;
+  if (ascending) return list.slice().reverse();
+  return list.slice().sort((a, b) => b.id - a.id);
+}
 
 /** Merges two newest-first lists, dropping duplicate ids (a batch may overlap a history page). */
 function mergeNewestFirst(a: readonly MessageSummary[], b: readonly MessageSummary[]) {
@@ -29,36 +46,50 @@ function mergeNewestFirst(a: readonly MessageSummary[], b: readonly MessageSumma
 }
 
 export function createMessages(bridge: DeckBridge) {
-  const [items, setItems] = createSignal<readonly MessageSummary[]>([]);
+  const rows = createNewestFirstWindow<MessageSummary>(MEMORY_LIMIT);
+  // The ring changes in place: this signal says that it did.
+  const [version, setVersion] = createSignal(0);
+  // Live rows held back while the list is held, and how many messages arrived meanwhile.
+  const waiting = createNewestFirstWindow<MessageSummary>(LIVE_LIMIT);
+  const [unseen, setUnseen] = createSignal(0);
+  let holding = false;
   const [hasOlder, setHasOlder] = createSignal(false);
   const [loading, setLoading] = createSignal(false);
   const [loadError, setLoadError] = createSignal<string>();
   const [selectedId, setSelectedId] = createSignal<number>();
   let limit = LIVE_LIMIT;
 
-  function add(incoming: MessageSummary[]) {
+  const count = () => (version(), rows.length());
+
+  function add(incoming: readonly MessageSummary[]) {
     if (incoming.length === 0) return;
-    const batch = incoming.slice().sort(newestFirst);
-    const current = items();
-    const top = current[0];
-    const last = batch[batch.length - 1];
+    const batch = newestFirst(incoming);
+    const top = rows.at(0);
+    const oldest = batch[batch.length - 1]!;
+    let held: number;
     // The usual case is a batch wholly newer than the list: a prepend, no merge needed.
-    let next =
-      top === undefined || (last !== undefined && last.id > top.id)
-        ? batch.concat(current)
-        : mergeNewestFirst(batch, current);
-    if (next.length > limit) {
-      next = next.slice(0, limit);
-      setHasOlder(true);
+    if (top === undefined || oldest.id > top.id) {
+      held = rows.length() + batch.length;
+      rows.prepend(batch, limit);
+    } else {
+      const merged = mergeNewestFirst(batch, rows.slice(0, rows.length()));
+      held = merged.length;
+      rows.replace(merged.slice(0, limit));
     }
-    setItems(next);
+    if (held > limit) setHasOlder(true);
+    setVersion((v) => v + 1);
   }
 
-  async function readPage(before?: number) {
+  /** Reads history pages from `before` until one has messages, the end, or the bound. */
+  async function readPage(before?: number): Promise<HistoryPage | undefined> {
     setLoading(true);
     setLoadError(undefined);
     try {
-      return await bridge.readHistory({ before, limit: HISTORY_PAGE_SIZE });
+      let page = await bridge.readHistory({ before, limit: HISTORY_PAGE_SIZE });
+      for (let i = 1; i < MAX_EMPTY_PAGES && page.messages.length === 0 && page.next; i++) {
+        page = await bridge.readHistory({ before: page.next, limit: HISTORY_PAGE_SIZE });
+      }
+      return page;
     } catch (error) {
       setLoadError(`History could not be read: ${error instanceof Error ? error.message : error}`);
       return undefined;
@@ -68,7 +99,23 @@ export function createMessages(bridge: DeckBridge) {
   }
 
   const actions = {
-    receive: add,
+    /** A live batch from the worker: `received` counts it all, also what the post left out. */
+    receive(messages: readonly MessageSummary[], received = messages.length) {
+      if (!holding) return add(messages);
+      if (messages.length > 0) waiting.prepend(newestFirst(messages), LIVE_LIMIT);
+      setUnseen((n) => n + received);
+    },
+
+    /** While held, the list stays as it is and live batches wait; released, they go on top. */
+    hold(on: boolean) {
+      if (on === holding) return;
+      holding = on;
+      if (on) return;
+      const held = waiting.slice(0, waiting.length());
+      waiting.replace([]);
+      setUnseen(0);
+      add(held);
+    },
 
     /** Shows the newest stored page, so a reload looks like the moment before it. */
     async loadNewest() {
@@ -79,17 +126,18 @@ export function createMessages(bridge: DeckBridge) {
     },
 
     async loadOlder() {
-      const oldest = items()[items().length - 1];
-      if (loading() || oldest === undefined || items().length >= MEMORY_LIMIT) return;
+      const oldest = rows.at(rows.length() - 1);
+      if (loading() || oldest === undefined || rows.length() >= MEMORY_LIMIT) return;
       const page = await readPage(oldest.id);
       if (!page) return;
-      const older = page.messages.filter((m) => m.id < oldest.id).sort(newestFirst);
-      limit = Math.min(MEMORY_LIMIT, Math.max(limit, items().length + older.length));
-      setItems(items().concat(older).slice(0, limit));
+      const older = newestFirst(page.messages.filter((m) => m.id < oldest.id));
+      limit = Math.min(MEMORY_LIMIT, Math.max(limit, rows.length() + older.length));
+      rows.append(older, limit);
       setHasOlder(page.next !== undefined);
+      setVersion((v) => v + 1);
     },
 
-    atMemoryLimit: () => items().length >= MEMORY_LIMIT,
+    atMemoryLimit: () => count() >= MEMORY_LIMIT,
 
     select(id: number | undefined) {
       setSelectedId(id);
@@ -100,7 +148,21 @@ export function createMessages(bridge: DeckBridge) {
     },
   };
 
-  return { items, hasOlder, loading, loadError, selectedId, ...actions };
+  return {
+    /** How many summaries the list holds. */
+    count,
+    /** Summaries [from, to), newest first; tracks every change of the list. */
+    slice: (from: number, to: number) => (version(), rows.slice(from, to)),
+    at: (index: number) => (version(), rows.at(index)),
+    indexOfId: (id: number) => (version(), rows.indexOfId(id)),
+    /** Messages that arrived while the list was held, shown or not. */
+    unseen,
+    hasOlder,
+    loading,
+    loadError,
+    selectedId,
+    ...actions,
+  };
 }
 
 export type MessagesStore = ReturnType<typeof createMessages>;

@@ -87,6 +87,30 @@ describe('messages', () => {
     await expect.poll(() => app.messages().first().textContent()).not.toBe(firstAtTop);
   });
 
+  test('a burst while the user reads further down: the pill counts every message', async () => {
+    const { env, app, page } = await connectedApp();
+    await app.subscribe('deck/burst/#', 0);
+    const node = await connectNodeClient(suite, env.broker.url);
+    const publish = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) void node.client.publish(`deck/burst/${i}`, String(i));
+      await node.client.publishAsync('deck/burst/end', String(to), { qos: 1 });
+    };
+    await publish(0, 100);
+    await app.expectStoredCount(101);
+
+    const list = page.getByLabel('Message list', { exact: false });
+    await list.evaluate((el) => (el.scrollTop = 600));
+    // More than the worker posts in one batch: the pill still counts them all.
+    await publish(100, 3_100);
+    await app.expectStoredCount(3_102, 20_000);
+    const pill = page.getByRole('button', { name: /new$/ });
+    await expect.poll(() => pill.textContent()).toMatch(/3,001 new/);
+
+    await pill.click();
+    await expect.poll(() => app.messages().first().textContent()).toContain('deck/burst/end');
+    expect(await pill.count()).toBe(0);
+  });
+
   // Aedes speaks MQTT 3.1.1 only: properties need a broker that speaks 5.0.
   test('shows the MQTT 5 user properties of a message in its detail (Mosquitto)', async () => {
     const mosquitto = await startMosquitto();

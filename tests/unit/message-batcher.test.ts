@@ -1,18 +1,12 @@
-// The worker's batching: the pure batcher, the UI event hub (one post per frame, messages merged)
-// and the history writer (one transaction per batch, never before open, retried on failure).
+// The worker's batching: the pure batcher and the history writer (one transaction per batch,
+// never before open, retried on failure). The UI event hub has its own file.
 import { describe, expect, it } from 'vitest';
-import { createEventHub, mergeMessageEvents } from '../../worker/event-hub';
 import type { HistoryStore } from '../../worker/history-store';
+import { matchesMessage, prepareQuery } from '../../worker/history-filter';
 import { createHistoryWriter } from '../../worker/history-writer';
 import { toSummary } from '../../worker/incoming-message';
 import { createBatcher, type BatchTimer } from '../../worker/message-batcher';
-import type {
-  DeckEvent,
-  HistoryEvent,
-  HistoryPage,
-  MessageSummary,
-  StoredMessage,
-} from '../../worker/protocol';
+import type { HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from '../../worker/protocol';
 
 /** A timer driven by hand: advance(ms) runs whatever falls due, in order. */
 function fakeTimer() {
@@ -120,67 +114,20 @@ describe('createBatcher', () => {
   });
 });
 
-describe('event hub', () => {
-  const summary = (id: number): MessageSummary => toSummary(message(id));
-
-  it('posts at most once per interval, however many messages arrive', () => {
-    const { timer, advance } = fakeTimer();
-    const hub = createEventHub({ intervalMs: 16, timer });
-    const posts: DeckEvent[][] = [];
-    hub.addListener((events) => void posts.push(events));
-    for (let id = 1; id <= 1_000; id++) hub.message(summary(id));
-    expect(posts).toEqual([]);
-    advance(16);
-    expect(posts).toHaveLength(1);
-    expect(posts[0]).toHaveLength(1);
-    const [batch] = posts[0]!;
-    expect(batch?.type === 'messages' && batch.messages.map((m) => m.id)).toEqual(
-      Array.from({ length: 1_000 }, (_, i) => i + 1),
-    );
-  });
-
-  it('keeps other events in order between message runs', () => {
-    const status: DeckEvent = { type: 'status', state: 'connected', at: 1 };
-    const merged = mergeMessageEvents([
-      { type: 'messages', messages: [summary(1)] },
-      { type: 'messages', messages: [summary(2)] },
-      status,
-      { type: 'messages', messages: [summary(3)] },
-    ]);
-    expect(
-      merged.map((e) => (e.type === 'messages' ? e.messages.map((m) => m.id) : e.type)),
-    ).toEqual([[1, 2], 'status', [3]]);
-  });
-
-  it('stops calling a listener once removed, or once its page is gone', async () => {
-    const { timer, advance } = fakeTimer();
-    const hub = createEventHub({ timer });
-    let kept = 0;
-    let gone = 0;
-    const remove = hub.addListener(() => void (kept += 1));
-    hub.addListener(() => {
-      gone += 1;
-      return Promise.reject(new Error('port closed')) as unknown as void;
-    });
-    hub.emit({ type: 'history', stored: 1 });
-    advance(16);
-    await flushPromises();
-    hub.emit({ type: 'history', stored: 2 });
-    advance(16);
-    remove();
-    hub.emit({ type: 'history', stored: 3 });
-    advance(16);
-    expect([kept, gone]).toEqual([2, 1]);
-  });
-});
-
-/** An in-memory HistoryStore that records its calls and can be told to fail. */
+/** An in-memory HistoryStore that records its calls, can be held back, and told to fail. */
 function fakeStore(initial: StoredMessage[] = []) {
   const records = new Map(initial.map((m) => [m.id, m]));
   const batches: number[] = [];
-  const control = { failNext: 0, failName: 'QuotaExceededError', openFails: 0 };
+  const control = {
+    failNext: 0,
+    failName: 'QuotaExceededError',
+    openFails: 0,
+    /** While set, appends wait for it. */
+    hold: undefined as Promise<void> | undefined,
+  };
   const store: HistoryStore = {
     async appendBatch(messages) {
+      await control.hold;
       if (control.failNext > 0) {
         control.failNext -= 1;
         throw new DOMException('full', control.failName);
@@ -188,11 +135,12 @@ function fakeStore(initial: StoredMessage[] = []) {
       batches.push(messages.length);
       for (const m of messages) records.set(m.id, m);
     },
-    async readPage({ before, limit }): Promise<HistoryPage> {
-      const ids = [...records.keys()].filter((id) => before === undefined || id < before);
+    async readPage(query): Promise<HistoryPage> {
+      const q = prepareQuery(query);
+      const ids = [...records.keys()].filter((id) => matchesMessage(q, records.get(id)!));
       ids.sort((a, b) => b - a);
-      const page = ids.slice(0, limit).map((id) => toSummary(records.get(id)!));
-      return ids.length > limit ? { messages: page, next: page.at(-1)!.id } : { messages: page };
+      const page = ids.slice(0, q.limit).map((id) => toSummary(records.get(id)!));
+      return ids.length > q.limit ? { messages: page, next: page.at(-1)!.id } : { messages: page };
     },
     get: async (id) => records.get(id),
     count: async () => {
@@ -203,25 +151,49 @@ function fakeStore(initial: StoredMessage[] = []) {
       return records.size;
     },
     maxId: async () => Math.max(0, ...records.keys()),
+    latest: async () => [],
   };
   return { store, batches, records, control };
 }
 
 describe('history writer', () => {
-  it('writes in batches of at most 500, or after 100 ms, and counts what is stored', async () => {
+  it('writes in batches of at most 2,000, or after 250 ms, and counts what is stored', async () => {
     const { timer, advance } = fakeTimer();
     const { store, batches } = fakeStore([message(1), message(2)]);
     const events: HistoryEvent[] = [];
     const writer = createHistoryWriter({ store, timer, onEvent: (e) => void events.push(e) });
     expect(await writer.start()).toEqual({ maxId: 2, count: 2 });
-    for (let id = 3; id < 3 + 1_200; id++) writer.append(message(id));
+    for (let id = 3; id < 3 + 4_500; id++) writer.append(message(id));
     await flushPromises();
-    expect(batches).toEqual([500, 500]);
-    advance(100);
+    expect(batches).toEqual([2_000, 2_000]);
+    advance(249);
+    await flushPromises();
+    expect(batches).toEqual([2_000, 2_000]);
+    advance(1);
     await writer.idle();
-    expect(batches).toEqual([500, 500, 200]);
-    expect(writer.stored()).toBe(1_202);
-    expect(events.at(-1)).toEqual({ type: 'history', stored: 1_202 });
+    expect(batches).toEqual([2_000, 2_000, 500]);
+    expect(writer.stored()).toBe(4_502);
+    expect(events.at(-1)).toEqual({ type: 'history', stored: 4_502 });
+  });
+
+  it('writes batches that queued up behind a slow write together, in one call', async () => {
+    const { timer } = fakeTimer();
+    const { store, batches, control } = fakeStore();
+    const writer = createHistoryWriter({ store, timer, onEvent: () => {} });
+    await writer.start();
+    let release = () => {};
+    control.hold = new Promise((resolve) => (release = resolve));
+    for (let id = 1; id <= 8_000; id++) writer.append(message(id));
+    await flushPromises();
+    expect(batches).toEqual([]);
+    // Not written yet, still served from memory: by id and in pages.
+    expect((await writer.get(7_999))?.id).toBe(7_999);
+    expect(writer.stored()).toBe(0);
+    control.hold = undefined;
+    release();
+    await writer.idle();
+    expect(batches).toEqual([2_000, 6_000]);
+    expect(writer.stored()).toBe(8_000);
   });
 
   it('never writes before storage opened, and retries opening', async () => {
@@ -233,7 +205,7 @@ describe('history writer', () => {
     await expect(writer.start()).rejects.toThrow('cannot open');
     expect(events.at(-1)?.error?.code).toBe('storage');
     writer.append(message(1));
-    advance(100);
+    advance(250);
     await flushPromises();
     expect(batches).toEqual([]);
     expect(writer.stored()).toBe(0);
@@ -252,7 +224,7 @@ describe('history writer', () => {
     control.failNext = 2;
     writer.append(message(7, 'deck/a'));
     writer.append(message(8, 'deck/b'));
-    advance(100);
+    advance(250);
     await flushPromises();
     expect(events.at(-1)?.error).toMatchObject({ code: 'storage', message: /Storage is full/ });
     expect(writer.error()?.code).toBe('storage');
@@ -285,5 +257,27 @@ describe('history writer', () => {
     const second = await writer.readPage({ limit: 3, before: first.next });
     expect(second.messages.map((m) => m.id)).toEqual([2, 1]);
     expect(second.next).toBeUndefined();
+  });
+
+  it('applies text and time conditions to unwritten messages too', async () => {
+    const { timer } = fakeTimer();
+    const { store } = fakeStore([message(1), message(2)]);
+    const writer = createHistoryWriter({ store, timer, onEvent: () => {} });
+    await writer.start();
+    const text = (id: number, payload: string) => ({
+      ...message(id),
+      payload: new TextEncoder().encode(payload),
+      size: new TextEncoder().encode(payload).byteLength,
+    });
+    writer.append(text(3, '{"alarm":"höt"}'));
+    writer.append(text(4, 'calm'));
+    writer.append(text(5, 'alarm again'));
+    const ids = async (query: HistoryQuery) =>
+      (await writer.readPage(query)).messages.map((m) => m.id);
+    expect(await ids({ limit: 10, text: 'alarm' })).toEqual([5, 3]);
+    expect(await ids({ limit: 10, text: 'höt' })).toEqual([3]);
+    expect(await ids({ limit: 10, text: 'Alarm' })).toEqual([]);
+    expect(await ids({ limit: 10, from: 2, to: 4 })).toEqual([4, 3, 2]);
+    expect(await ids({ limit: 1, text: 'alarm' })).toEqual([5]);
   });
 });

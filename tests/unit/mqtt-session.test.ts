@@ -268,6 +268,33 @@ describe('mqtt session: connecting', () => {
     expect(s.statuses[1]?.error).toMatchObject({ code: 'timeout', message: /did not answer/ });
   });
 
+  it('reports a failed fetch of mqtt.js as unreachable, and fetches it again to retry', async () => {
+    const broker = await brokerFor();
+    let loads = 0;
+    const s = startSession({
+      loadMqtt: async () => {
+        loads += 1;
+        if (loads === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        return mqtt;
+      },
+    });
+    s.session.connect(profile(broker.url));
+    await waitFor(() => s.session.status().state === 'connected', 'connected');
+    expect(loads).toBe(2);
+    expect(s.statuses[1]).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    expect(s.statuses[1]?.error).toMatchObject({
+      code: 'unreachable',
+      message: /could not be loaded/,
+    });
+  });
+
+  it('counts fetching mqtt.js against the connect timeout', async () => {
+    const s = startSession({ connectTimeoutMs: 150, loadMqtt: () => new Promise(() => {}) });
+    s.session.connect(profile('ws://127.0.0.1:9/mqtt'));
+    await waitFor(() => s.states().includes('reconnecting'), 'reconnecting', 2_000);
+    expect(s.statuses[1]?.error).toMatchObject({ code: 'timeout', message: /did not answer/ });
+  });
+
   it('explains an MQTT version the broker does not accept', async () => {
     const broker = await brokerFor();
     const s = startSession();
