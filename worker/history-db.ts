@@ -1,45 +1,31 @@
 // The one module that owns the IndexedDB database: its schema, its version and its migrations,
 // and the single shared connection (reopened after the browser closes it).
 import { openDB } from 'idb';
-import type { DBSchema, IDBPDatabase } from 'idb';
-import type { ConnectionProfile, StoredMessage } from './protocol';
+import { migrateMessagesToSegments } from './history-migration';
+import { DB_NAME, DB_VERSION, SEGMENT_INDEXES, STORES, TOPIC_INDEXES } from './history-schema';
+import type { DeckDb, DeckDbSchema, UpgradeTransaction } from './history-schema';
 
-export const DB_NAME = 'mqtt-deck';
-export const DB_VERSION = 1;
+// The schema lives apart so the migration and the stores can use it without an import cycle.
+export * from './history-schema';
 
-// These names are on disk in every user's browser: renaming one needs a migration in upgrade().
-export const STORES = {
-  messages: 'messages',
-  settings: 'settings',
-} as const;
-
-export const MESSAGE_INDEXES = {
-  /** [topic, id]: one topic's messages in id order, and each distinct topic once. */
-  byTopic: 'byTopic',
-} as const;
-
-export interface DeckDbSchema extends DBSchema {
-  [STORES.messages]: {
-    key: number;
-    value: StoredMessage;
-    indexes: { [MESSAGE_INDEXES.byTopic]: [string, number] };
-  };
-  [STORES.settings]: {
-    key: 'lastProfile';
-    value: ConnectionProfile;
-  };
+function createSegmentStores(db: DeckDb): void {
+  const segments = db.createObjectStore(STORES.segments, { keyPath: 'firstId' });
+  segments.createIndex(SEGMENT_INDEXES.byTopic, 'topics', { multiEntry: true });
+  segments.createIndex(SEGMENT_INDEXES.byMinTime, 'minTime');
+  segments.createIndex(SEGMENT_INDEXES.byMaxTime, 'maxTime');
+  const topics = db.createObjectStore(STORES.topics, { keyPath: 'id' });
+  topics.createIndex(TOPIC_INDEXES.byName, 'topic', { unique: true });
+  db.createObjectStore(STORES.latest, { keyPath: 'bucket' });
+  db.createObjectStore(STORES.meta);
 }
 
-export type DeckDb = IDBPDatabase<DeckDbSchema>;
-
-function upgrade(db: DeckDb, oldVersion: number): void {
-  // One case per version step, falling through, so any older database reaches DB_VERSION.
-  switch (oldVersion) {
-    case 0: {
-      const messages = db.createObjectStore(STORES.messages, { keyPath: 'id' });
-      messages.createIndex(MESSAGE_INDEXES.byTopic, ['topic', 'id']);
-      db.createObjectStore(STORES.settings);
-    }
+function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
+  // One step per version, in order, so any older database reaches DB_VERSION.
+  if (oldVersion < 1) db.createObjectStore(STORES.settings);
+  if (oldVersion < 2) {
+    createSegmentStores(db);
+    // Version 1 kept one record per message: pack them into segments, then drop that store.
+    if (oldVersion === 1) migrateMessagesToSegments(db, tx);
   }
 }
 
@@ -54,7 +40,7 @@ export function createDbConnection(name = DB_NAME): () => Promise<DeckDb> {
   };
   return () => {
     opening ??= openDB<DeckDbSchema>(name, DB_VERSION, {
-      upgrade: (db, oldVersion) => upgrade(db, oldVersion),
+      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
       blocking: (_current, _next, event) => {
         // A newer version of the app wants to upgrade: step aside, the next use reopens.
         (event.target as IDBDatabase | null)?.close();

@@ -1,19 +1,30 @@
-// History policy: buffers received messages and writes them in batches (never one transaction
+// History policy: buffers received messages and writes them as segments (never one transaction
 // per message, never before the database is open), retries failed batches with backoff while
 // keeping them in memory (bounded), and reports what is stored, or why storing fails.
+import { matchesMessage, prepareQuery } from './history-filter';
 import type { HistoryStore } from './history-store';
 import { toSummary } from './incoming-message';
 import { createBatcher, NATIVE_TIMER } from './message-batcher';
 import type { BatchTimer } from './message-batcher';
-import { topicMatches } from './mqtt-topics';
-import type { DeckError, HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from './protocol';
+import type {
+  DeckError,
+  HistoryEvent,
+  HistoryPage,
+  HistoryQuery,
+  MessageSummary,
+  StoredMessage,
+} from './protocol';
 import { backoffDelayMs } from './reconnect-backoff';
 import type { BackoffPolicy } from './reconnect-backoff';
 
-export const HISTORY_BATCH_MAX_MESSAGES = 500;
-export const HISTORY_BATCH_MAX_DELAY_MS = 100;
+// A batch becomes one segment (more when its payloads are big). Storage cost is per record and
+// per index entry, so fewer, fuller segments store faster; 250 ms bounds what a crash can lose.
+export const HISTORY_BATCH_MAX_MESSAGES = 2_000;
+export const HISTORY_BATCH_MAX_DELAY_MS = 250;
+// Batches that queued up while a write was running go out together, in one transaction.
+const WRITE_MAX_MESSAGES = 10_000;
 // While writes fail, unwritten messages wait in memory up to these bounds; later ones are dropped.
-const MAX_UNWRITTEN_MESSAGES = 50_000;
+const MAX_UNWRITTEN_MESSAGES = 100_000;
 const MAX_UNWRITTEN_BYTES = 256 * 1024 * 1024;
 const WRITE_RETRY: BackoffPolicy = {
   initialDelayMs: 500,
@@ -102,11 +113,17 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
   async function drain(): Promise<void> {
     let failures = 0;
     while (queue.length > 0) {
-      const batch = queue[0]!;
+      let taken = 1;
+      let size = queue[0]!.length;
+      while (taken < queue.length && size + queue[taken]!.length <= WRITE_MAX_MESSAGES) {
+        size += queue[taken]!.length;
+        taken += 1;
+      }
+      const batch = taken === 1 ? queue[0]! : queue.slice(0, taken).flat();
       try {
         await ensureOpen();
         await deps.store.appendBatch(batch);
-        queue.shift();
+        queue.splice(0, taken);
         for (const message of batch) {
           unwritten.delete(message.id);
           unwrittenBytes -= message.size;
@@ -169,16 +186,21 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
       } catch {
         // Storage failing is reported through history events; show what is still in memory.
       }
+      if (unwritten.size === 0) return page;
+      // Unwritten messages are the newest: take the matching ones from the end, limit + 1 at most.
+      const q = prepareQuery(query);
       const seen = new Set(page.messages.map((m) => m.id));
-      const waiting = [...unwritten.values()]
-        .filter((m) => !seen.has(m.id) && (query.before === undefined || m.id < query.before))
-        .filter((m) => !query.topicFilter || topicMatches(query.topicFilter, m.topic))
-        .map(toSummary);
+      const waiting: MessageSummary[] = [];
+      const pending = [...unwritten.values()];
+      for (let i = pending.length - 1; i >= 0 && waiting.length <= q.limit; i--) {
+        const m = pending[i]!;
+        if (!seen.has(m.id) && matchesMessage(q, m)) waiting.push(toSummary(m));
+      }
       if (waiting.length === 0) return page;
       const merged = [...waiting, ...page.messages].sort((a, b) => b.id - a.id);
-      const messages = merged.slice(0, query.limit);
+      const messages = merged.slice(0, q.limit);
       const last = messages.at(-1);
-      if (merged.length > query.limit && last) return { messages, next: last.id };
+      if (merged.length > q.limit && last) return { messages, next: last.id };
       return page.next === undefined ? { messages } : { messages, next: page.next };
     },
 

@@ -1,0 +1,117 @@
+// One page of history from the segment log: visit the candidate segments newest first (a couple
+// of reads ahead), keep the messages meeting every condition, and stop when the page is full or
+// the call's time budget is spent — then `next` says where to continue, so a search over millions
+// of messages never holds the worker for seconds in one call.
+import { allSegments, timeSegments, topicSegments } from './history-candidates';
+import type { ReadTx } from './history-candidates';
+import { prepareQuery } from './history-filter';
+import type { PreparedQuery } from './history-filter';
+import { STORES } from './history-schema';
+import type { DeckDb, SegmentRecord } from './history-schema';
+import { messagesContaining } from './payload-search';
+import type { HistoryPage, HistoryQuery, MessageSummary } from './protocol';
+import { openSegment } from './segment-codec';
+import { summaryAt } from './segment-read';
+import type { TopicDictionary, TopicSelection } from './topic-dictionary';
+
+/** Past this many matching topics, walking every segment beats merging one cursor per topic. */
+const TOPIC_CURSORS_MAX = 16;
+/** Segment reads kept in flight once the first segment did not fill the page. */
+const READ_AHEAD_SEGMENTS = 3;
+
+export interface QueryContext {
+  db: DeckDb;
+  dictionary: TopicDictionary;
+  topicName(id: number): string;
+  /** Time after which a call returns what it has, with `next`; at least one segment is read. */
+  budgetMs: number;
+  now(): number;
+}
+
+function candidates(tx: ReadTx, q: PreparedQuery, selection: TopicSelection | undefined) {
+  if (q.from > -Infinity || q.to < Infinity) {
+    return (async function* () {
+      yield* await timeSegments(tx, q.from, q.to, q.before);
+    })();
+  }
+  if (selection && selection.ids.length <= TOPIC_CURSORS_MAX) {
+    return topicSegments(tx, selection.ids, q.before);
+  }
+  return allSegments(tx, q.before);
+}
+
+/** Appends to `found` the segment's matches, newest first, until it holds limit + 1. */
+function collect(
+  ctx: QueryContext,
+  q: PreparedQuery,
+  selection: TopicSelection | undefined,
+  record: SegmentRecord,
+  found: MessageSummary[],
+): void {
+  if (record.maxTime < q.from || record.minTime > q.to) return;
+  const mask = selection?.mask;
+  if (mask && !record.topics.some((topicId) => mask[topicId] === 1)) return;
+  const view = openSegment(record.data);
+  const hits = q.needle ? messagesContaining(view, q.needle) : undefined;
+  if (q.needle && !hits) return;
+  const { ids, times, topicIds } = view;
+  for (let i = view.count - 1; i >= 0 && found.length <= q.limit; i--) {
+    if (ids[i]! >= q.before) continue;
+    if (mask && mask[topicIds[i]!] !== 1) continue;
+    if (times[i]! < q.from || times[i]! > q.to) continue;
+    if (hits && hits[i] !== 1) continue;
+    found.push(summaryAt(view, i, ctx.topicName(topicIds[i]!)));
+  }
+}
+
+export async function readSegmentPage(
+  ctx: QueryContext,
+  query: HistoryQuery,
+): Promise<HistoryPage> {
+  const q = prepareQuery(query);
+  const started = ctx.now();
+  if (q.limit === 0) return { messages: [] };
+  const selection = q.topicFilter === undefined ? undefined : ctx.dictionary.select(q.topicFilter);
+  if (selection && selection.ids.length === 0) return { messages: [] };
+
+  const tx = ctx.db.transaction(STORES.segments, 'readonly');
+  const keys = candidates(tx, q, selection);
+  const reads: Promise<SegmentRecord | undefined>[] = [];
+  const found: MessageSummary[] = [];
+  let readAhead = 1;
+  let exhausted = false;
+  let resumeAt: number | undefined;
+  try {
+    for (;;) {
+      while (!exhausted && reads.length < readAhead) {
+        const key = await keys.next();
+        if (key.done) exhausted = true;
+        else reads.push(tx.store.get(key.value));
+      }
+      const record = await reads.shift();
+      if (!record) {
+        if (exhausted && reads.length === 0) break;
+        continue;
+      }
+      collect(ctx, q, selection, record, found);
+      if (found.length > q.limit) break;
+      readAhead = READ_AHEAD_SEGMENTS;
+      if (ctx.now() - started >= ctx.budgetMs && !(exhausted && reads.length === 0)) {
+        resumeAt = record.firstId;
+        break;
+      }
+    }
+  } finally {
+    // Reads started ahead and not needed any more settle on their own; nobody waits for them.
+    for (const read of reads) read.catch(() => undefined);
+    await keys.return(undefined);
+  }
+  // A read-only transaction commits by itself; its outcome is already in the reads above.
+  tx.done.catch(() => undefined);
+
+  if (found.length > q.limit) {
+    const messages = found.slice(0, q.limit);
+    return { messages, next: messages[messages.length - 1]!.id };
+  }
+  return resumeAt === undefined ? { messages: found } : { messages: found, next: resumeAt };
+}

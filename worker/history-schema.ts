@@ -1,0 +1,95 @@
+// The shape of the IndexedDB database: store and index names, record types, the typed schema.
+// Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ConnectionProfile, MessageSummary } from './protocol';
+
+export const DB_NAME = 'mqtt-deck';
+export const DB_VERSION = 2;
+
+// These names are on disk in every user's browser: renaming one needs a migration in upgrade().
+export const STORES = {
+  settings: 'settings',
+  /** Packed messages, one record per segment, keyed by the segment's first message id. */
+  segments: 'segments',
+  /** Topic string <-> small integer id. */
+  topics: 'topics',
+  /** The newest message of each topic, LATEST_BUCKET_TOPICS topics to a record. */
+  latest: 'latest',
+  /** Running totals, kept in the same transaction as each segment append. */
+  meta: 'meta',
+} as const;
+
+/** Version 1 kept one record per message here; upgrade() packs them into segments. */
+export const LEGACY_MESSAGES_STORE = 'messages';
+
+export const SEGMENT_INDEXES = {
+  /** multiEntry over `topics`: the segments holding a topic, newest last. */
+  byTopic: 'byTopic',
+  /** The earliest and latest receive time in a segment, for time-range queries. */
+  byMinTime: 'byMinTime',
+  byMaxTime: 'byMaxTime',
+} as const;
+
+export const TOPIC_INDEXES = { byName: 'byName' } as const;
+
+export const TOTALS_KEY = 'totals';
+
+/** One segment: a packed ArrayBuffer (segment-layout.ts) and what the indexes need about it. */
+export interface SegmentRecord {
+  firstId: number;
+  lastId: number;
+  count: number;
+  minTime: number;
+  maxTime: number;
+  /** Sum of the payload sizes. */
+  bytes: number;
+  /** Distinct topic ids of the messages it holds. */
+  topics: number[];
+  data: ArrayBuffer;
+}
+
+export interface TopicRecord {
+  id: number;
+  topic: string;
+}
+
+export type LatestRecord = MessageSummary & { topicId: number };
+
+/**
+ * Topics whose latest values share one record. Each record written costs the browser's storage
+ * process about as much as a whole segment, so a batch touching 100 topics writes 2 records, not 100.
+ */
+export const LATEST_BUCKET_TOPICS = 64;
+
+export interface LatestBucket {
+  /** floor(topicId / LATEST_BUCKET_TOPICS) */
+  bucket: number;
+  entries: LatestRecord[];
+}
+
+export interface HistoryTotals {
+  messages: number;
+  bytes: number;
+  segments: number;
+  lastId: number;
+}
+
+export interface DeckDbSchema extends DBSchema {
+  [STORES.settings]: { key: 'lastProfile'; value: ConnectionProfile };
+  [STORES.segments]: {
+    key: number;
+    value: SegmentRecord;
+    indexes: {
+      [SEGMENT_INDEXES.byTopic]: number;
+      [SEGMENT_INDEXES.byMinTime]: number;
+      [SEGMENT_INDEXES.byMaxTime]: number;
+    };
+  };
+  [STORES.topics]: { key: number; value: TopicRecord; indexes: { [TOPIC_INDEXES.byName]: string } };
+  [STORES.latest]: { key: number; value: LatestBucket };
+  [STORES.meta]: { key: typeof TOTALS_KEY; value: HistoryTotals };
+}
+
+export type DeckDb = IDBPDatabase<DeckDbSchema>;
+export type HistoryStoreName = StoreNames<DeckDbSchema>;
+export type UpgradeTransaction = IDBPTransaction<DeckDbSchema, HistoryStoreName[], 'versionchange'>;
