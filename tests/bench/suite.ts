@@ -1,0 +1,120 @@
+// One broker's part of the bench, in its own Chromium with a fresh profile: ceiling and ingest
+// bursts (repeated `runs` times); for the primary broker also latency, the fill to `total`
+// messages, heap and DOM, the offline cold start and the history queries.
+import { connectApp, openApp, subscribeApp } from './app-driver';
+import type { BenchServers } from './bench-server';
+import { startBroker, type BrokerName } from './brokers';
+import type { BenchBuild } from './build';
+import { launchChromium } from './chromium';
+import { createCpuProbe } from './cpu-probe';
+import type { BenchOptions } from './options';
+import { startPublisher, type Publisher } from './publisher-client';
+import type { CeilingResult } from './scenario-ceiling';
+import type { ColdStartResult } from './scenario-cold-start';
+import type { HeapResult } from './scenario-heap';
+import type { HistoryResult } from './scenario-history';
+import type { IngestResult } from './scenario-ingest';
+import type { LatencyResult } from './scenario-latency';
+import { runBursts, runPrimaryTail } from './suite-phases';
+
+export interface SuiteResult {
+  broker: BrokerName;
+  describe: string;
+  ceiling: CeilingResult[];
+  qos0: IngestResult[];
+  /** QoS 0 ingest over the ceiling of the same run, per run where both were measured. */
+  ratios: number[];
+  qos1: IngestResult[];
+  kb: IngestResult[];
+  latency: LatencyResult[];
+  fill?: IngestResult;
+  heap?: HeapResult;
+  /** Messages stored when heap and DOM were measured. */
+  heapAtStored?: number;
+  coldStart?: ColdStartResult;
+  history?: HistoryResult;
+  /** Broker log lines that may explain a loss, from the measured part. */
+  brokerNotes: string[];
+  /** "scenario: why it failed", for every scenario that could not be measured. */
+  errors: string[];
+}
+
+const STARTED_AT = Date.now();
+const progress = (text: string) =>
+  console.error(`[bench ${((Date.now() - STARTED_AT) / 1000).toFixed(0).padStart(4)} s] ${text}`);
+
+export async function runSuite(
+  name: BrokerName,
+  primary: boolean,
+  options: BenchOptions,
+  built: BenchBuild,
+  servers: BenchServers,
+): Promise<SuiteResult> {
+  const broker = await startBroker(name);
+  const result: SuiteResult = {
+    broker: name,
+    describe: broker.describe,
+    ceiling: [],
+    qos0: [],
+    ratios: [],
+    qos1: [],
+    kb: [],
+    latency: [],
+    brokerNotes: [],
+    errors: [],
+  };
+  const step = async <T>(what: string, run: () => Promise<T>): Promise<T | undefined> => {
+    progress(`${name}: ${what}`);
+    try {
+      return await run();
+    } catch (error) {
+      result.errors.push(`${what}: ${(error as Error).message.split('\n')[0]}`);
+      progress(`${name}: ${what} failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  let publisher: Publisher | undefined;
+  try {
+    publisher = await startPublisher(broker.publisherUrl);
+    if (built.pageErrors.ceiling) result.errors.push(`ceiling: ${built.pageErrors.ceiling}`);
+    const runs = primary ? options.runs : 1;
+    for (let run = 1; run <= runs; run++) {
+      // A fresh Chromium and profile per run: every run starts from an empty database.
+      const chromium = await launchChromium();
+      const from = Date.now();
+      try {
+        const app = await step(
+          `open the app, connect, subscribe (run ${run}/${runs})`,
+          async () => {
+            const page = await openApp(chromium.cdp, servers.app.url, built.agentSource);
+            await connectApp(page, broker.browserUrl);
+            await subscribeApp(page, 'bench/#', 1);
+            return page;
+          },
+        );
+        const cpu = createCpuProbe(chromium.pid, broker);
+        const pub = publisher;
+        const ctx = {
+          app,
+          chromium,
+          pub,
+          cpu,
+          options,
+          built,
+          servers,
+          brokerUrl: broker.browserUrl,
+        };
+        const until = await runBursts(result, step, ctx, primary, `run ${run}/${runs}`);
+        const tailUntil =
+          primary && run === 1 && app ? await runPrimaryTail(result, step, { ...ctx, app }) : until;
+        result.brokerNotes.push(...(await broker.notableLog(from, tailUntil)));
+      } finally {
+        await chromium.close();
+      }
+    }
+  } finally {
+    await publisher?.close();
+    await broker.stop();
+  }
+  return result;
+}
