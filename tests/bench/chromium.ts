@@ -5,23 +5,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/paths';
 import { CdpClient } from './cdp-client';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 const POLL_MS = 50;
 export const VIEWPORT = { width: 1280, height: 900 };
 
-const CHROMIUM_ARGS = [
+const BENCH_CHROMIUM_ARGS = [
   '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--no-default-browser-check',
   // Several targets share one browser: none of them may be throttled as a background tab.
   '--disable-background-timer-throttling',
@@ -59,7 +53,7 @@ export async function launchChromium(): Promise<Chromium> {
     );
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'deck-bench-chromium-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`], {
+  const child = spawn(CHROMIUM_PATH, [...BENCH_CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,4 +1,5 @@
-// Starts Debian's Mosquitto with a WebSocket listener on a free port, from a generated config.
+// Starts Debian's Mosquitto with a WebSocket listener (and a TCP one) on free ports, from a
+// generated config; the browser tests and the bench both start it here.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,9 @@ export interface Mosquitto {
   /** ws://127.0.0.1:PORT/mqtt (Mosquitto serves MQTT over WebSocket on any path). */
   url: string;
   port: number;
+  /** The plain MQTT (TCP) listener on 127.0.0.1. */
+  tcpPort: number;
+  pid: number;
   /** Everything Mosquitto logged so far. */
   log(): Promise<string>;
   stop(): Promise<void>;
@@ -22,6 +26,10 @@ export interface Mosquitto {
 export interface MosquittoOptions {
   /** Highest QoS granted to a subscription (Mosquitto's max_qos); lower requests are kept. */
   maxQos?: 0 | 1 | 2;
+  /** More global settings, e.g. queue limits for a load. */
+  settings?: string[];
+  /** Mosquitto's log_type lines (default 'all'; a line per PUBLISH slows a load down). */
+  logTypes?: string[];
 }
 
 function configText(wsPort: number, tcpPort: number, opts: MosquittoOptions): string {
@@ -30,7 +38,8 @@ function configText(wsPort: number, tcpPort: number, opts: MosquittoOptions): st
     'persistence false',
     // As root, Mosquitto drops to its own user, which cannot write our temp dir: log to stdout.
     'log_dest stdout',
-    'log_type all',
+    ...(opts.logTypes ?? ['all']).map((type) => `log_type ${type}`),
+    ...(opts.settings ?? []),
     // Mosquitto 2.0.11 binds WebSocket listeners on every interface whatever address is given;
     // harmless here, all traffic is loopback.
     // 2.0.11 refuses to start with only a WebSocket listener ("Unable to start any listening
@@ -93,5 +102,5 @@ export async function startMosquitto(opts: MosquittoOptions = {}): Promise<Mosqu
     await rm(dir, { recursive: true, force: true });
     throw new Error(`mosquitto did not start: ${(error as Error).message}\n${text}`);
   }
-  return { url: `ws://127.0.0.1:${port}/mqtt`, port, log, stop };
+  return { url: `ws://127.0.0.1:${port}/mqtt`, port, tcpPort, pid: child.pid ?? 0, log, stop };
 }

@@ -5,39 +5,9 @@ import type { HistoryStore } from '../../worker/history-store';
 import { matchesMessage, prepareQuery } from '../../worker/history-filter';
 import { createHistoryWriter } from '../../worker/history-writer';
 import { toSummary } from '../../worker/incoming-message';
-import { createBatcher, type BatchTimer } from '../../worker/message-batcher';
+import { createBatcher } from '../../worker/message-batcher';
 import type { HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from '../../worker/protocol';
-
-/** A timer driven by hand: advance(ms) runs whatever falls due, in order. */
-function fakeTimer() {
-  let now = 0;
-  let seq = 0;
-  const tasks = new Map<number, { at: number; run: () => void }>();
-  const timer: BatchTimer = {
-    set(run, delayMs) {
-      seq += 1;
-      tasks.set(seq, { at: now + delayMs, run });
-      return seq;
-    },
-    clear: (handle) => void tasks.delete(handle as number),
-  };
-  function advance(ms: number) {
-    const until = now + ms;
-    for (;;) {
-      const due = [...tasks.entries()]
-        .filter(([, task]) => task.at <= until)
-        .sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      tasks.delete(due[0]);
-      now = due[1].at;
-      due[1].run();
-    }
-    now = until;
-  }
-  return { timer, advance, pending: () => tasks.size };
-}
-
-const flushPromises = () => new Promise((resolve) => setImmediate(resolve));
+import { fakeTimer, flushPromises } from './fake-timer';
 
 function message(id: number, topic = 'deck/t', size = 3): StoredMessage {
   return {
