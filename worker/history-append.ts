@@ -2,7 +2,7 @@
 // becomes one or more segments, the latest value of each topic and the running totals follow.
 import { STORES, TOPIC_INDEXES, TOTALS_KEY } from './history-schema';
 import type { IDBPTransaction } from 'idb';
-import type { DeckDb, DeckDbSchema, HistoryTotals } from './history-schema';
+import type { DeckDb, DeckDbSchema, HistoryTotals, QosRecordKey } from './history-schema';
 import type { StoredMessage } from './protocol';
 import {
   buildSegment,
@@ -16,7 +16,11 @@ import type { TopicDictionary } from './topic-dictionary';
 export const EMPTY_TOTALS: HistoryTotals = { messages: 0, bytes: 0, segments: 0, lastId: 0 };
 
 const APPEND_STORES = [STORES.segments, STORES.topics, STORES.latest, STORES.meta] as const;
+// A batch that releases incoming QoS 2 packets deletes them in its own transaction: stored and
+// released together or not at all, so a redelivered PUBREL can never store a message twice.
+const RELEASE_STORES = [...APPEND_STORES, STORES.qos] as const;
 type AppendTx = IDBPTransaction<DeckDbSchema, typeof APPEND_STORES, 'readwrite'>;
+type ReleaseTx = IDBPTransaction<DeckDbSchema, typeof RELEASE_STORES, 'readwrite'>;
 type Track = <T>(request: Promise<T>) => Promise<T>;
 
 /**
@@ -28,9 +32,13 @@ export async function appendMessages(
   dictionary: TopicDictionary,
   messages: readonly StoredMessage[],
   durability: IDBTransactionDurability,
+  releases: readonly QosRecordKey[] = [],
 ): Promise<void> {
-  if (messages.length === 0) return;
-  const tx = db.transaction(APPEND_STORES, 'readwrite', { durability });
+  if (messages.length === 0 && releases.length === 0) return;
+  const tx =
+    releases.length > 0
+      ? db.transaction(RELEASE_STORES, 'readwrite', { durability })
+      : db.transaction(APPEND_STORES, 'readwrite', { durability });
   const requests: Promise<unknown>[] = [tx.done];
   // Every request promise is awaited with tx.done, so an abort (quota!) rejects exactly once.
   const track = <T>(request: Promise<T>) => {
@@ -38,7 +46,14 @@ export async function appendMessages(
     return request;
   };
   try {
-    const added = await writeBatch(tx, dictionary, messages, track);
+    if (releases.length > 0) {
+      const qos = (tx as ReleaseTx).objectStore(STORES.qos);
+      for (const key of releases) track(qos.delete(key));
+    }
+    const added =
+      messages.length > 0
+        ? await writeBatch(tx as AppendTx, dictionary, messages, track)
+        : undefined;
     await Promise.all(requests);
     for (const [topic, id] of added ?? []) dictionary.add(id, topic);
   } catch (error) {

@@ -2,7 +2,14 @@
 // and the single shared connection (reopened after the browser closes it).
 import { openDB } from 'idb';
 import { migrateMessagesToSegments } from './history-migration';
-import { DB_NAME, DB_VERSION, SEGMENT_INDEXES, STORES, TOPIC_INDEXES } from './history-schema';
+import {
+  DB_NAME,
+  DB_VERSION,
+  QOS_INDEXES,
+  SEGMENT_INDEXES,
+  STORES,
+  TOPIC_INDEXES,
+} from './history-schema';
 import type { DeckDb, DeckDbSchema, UpgradeTransaction } from './history-schema';
 
 // The schema lives apart so the migration and the stores can use it without an import cycle.
@@ -19,6 +26,11 @@ function createSegmentStores(db: DeckDb): void {
   db.createObjectStore(STORES.meta);
 }
 
+function createQosStore(db: DeckDb): void {
+  const qos = db.createObjectStore(STORES.qos, { keyPath: ['scope', 'seq'] });
+  qos.createIndex(QOS_INDEXES.byMessageId, ['scope', 'messageId'], { unique: true });
+}
+
 function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
   // One step per version, in order, so any older database reaches DB_VERSION.
   if (oldVersion < 1) db.createObjectStore(STORES.settings);
@@ -27,6 +39,7 @@ function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
     // Version 1 kept one record per message: pack them into segments, then drop that store.
     if (oldVersion === 1) migrateMessagesToSegments(db, tx);
   }
+  if (oldVersion < 3) createQosStore(db);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ConnectionProfile, MessageSummary } from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 // These names are on disk in every user's browser: renaming one needs a migration in upgrade().
 export const STORES = {
@@ -17,6 +17,8 @@ export const STORES = {
   latest: 'latest',
   /** Running totals, kept in the same transaction as each segment append. */
   meta: 'meta',
+  /** mqtt.js's in-flight QoS 1/2 packets, both directions, every client id (version 3). */
+  qos: 'qos',
 } as const;
 
 /** Version 1 kept one record per message here; upgrade() packs them into segments. */
@@ -33,6 +35,23 @@ export const SEGMENT_INDEXES = {
 export const TOPIC_INDEXES = { byName: 'byName' } as const;
 
 export const TOTALS_KEY = 'totals';
+
+export const QOS_INDEXES = {
+  /** [scope, messageId], unique: mqtt.js finds packets by id, replay goes by sequence. */
+  byMessageId: 'byMessageId',
+} as const;
+
+/** [scope, seq]: a scope is one direction of one client id on one broker. */
+export type QosRecordKey = [string, number];
+
+/** One in-flight packet; `seq` rises in put order, so replay keeps publish order across id wrap. */
+export interface QosRecord {
+  scope: string;
+  seq: number;
+  messageId: number;
+  /** The mqtt-packet object as structured clone keeps it (Buffers become Uint8Arrays). */
+  packet: object;
+}
 
 /** One segment: a packed ArrayBuffer (segment-layout.ts) and what the indexes need about it. */
 export interface SegmentRecord {
@@ -88,6 +107,11 @@ export interface DeckDbSchema extends DBSchema {
   [STORES.topics]: { key: number; value: TopicRecord; indexes: { [TOPIC_INDEXES.byName]: string } };
   [STORES.latest]: { key: number; value: LatestBucket };
   [STORES.meta]: { key: typeof TOTALS_KEY; value: HistoryTotals };
+  [STORES.qos]: {
+    key: QosRecordKey;
+    value: QosRecord;
+    indexes: { [QOS_INDEXES.byMessageId]: [string, number] };
+  };
 }
 
 export type DeckDb = IDBPDatabase<DeckDbSchema>;

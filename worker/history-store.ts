@@ -2,7 +2,7 @@
 // transaction, read a page newest first, one message by id, O(1) totals. Policy is history-writer's.
 import { appendMessages, EMPTY_TOTALS } from './history-append';
 import { STORES, TOTALS_KEY } from './history-schema';
-import type { DeckDb } from './history-schema';
+import type { DeckDb, QosRecordKey } from './history-schema';
 import { readSegmentPage } from './history-query';
 import type { HistoryPage, HistoryQuery, MessageSummary, StoredMessage } from './protocol';
 import { CorruptSegmentError, openSegment } from './segment-codec';
@@ -12,7 +12,7 @@ import type { TopicDictionary } from './topic-dictionary';
 
 export interface HistoryStore {
   /** Stores a batch (ids increasing) in ONE readwrite transaction; resolves when it committed. */
-  appendBatch(messages: readonly StoredMessage[]): Promise<void>;
+  appendBatch(messages: readonly StoredMessage[], options?: AppendOptions): Promise<void>;
   /** A page newest first; see HistoryPage.next for the bounded work per call. */
   readPage(query: HistoryQuery): Promise<HistoryPage>;
   get(id: number): Promise<StoredMessage | undefined>;
@@ -21,6 +21,13 @@ export interface HistoryStore {
   maxId(): Promise<number>;
   /** The newest message of each topic, in topic order. */
   latest(): Promise<MessageSummary[]>;
+}
+
+export interface AppendOptions {
+  /** Overrides the store's durability ('strict' when an acknowledgement waits on the commit). */
+  durability?: IDBTransactionDurability;
+  /** Incoming QoS 2 records deleted in the same transaction. */
+  releases?: readonly QosRecordKey[];
 }
 
 export interface HistoryStoreOptions {
@@ -84,8 +91,9 @@ export function createHistoryStore(
   }
 
   return {
-    async appendBatch(messages) {
-      await appendMessages(await db(), await dictionary(), messages, durability);
+    async appendBatch(messages, append = {}) {
+      const mode = append.durability ?? durability;
+      await appendMessages(await db(), await dictionary(), messages, mode, append.releases);
     },
 
     async readPage(query) {

@@ -1,7 +1,11 @@
 // History policy: buffers received messages and writes them as segments (never one transaction
 // per message, never before the database is open), retries failed batches with backoff while
 // keeping them in memory (bounded), and reports what is stored, or why storing fails.
+import { ACK_FLUSH_DELAY_MS, ACK_MAX_FAILURES, createAckCollector } from './history-acks';
+import { mergeBatches, refuseWaiters } from './history-acks';
+import type { HistoryBatch } from './history-acks';
 import { matchesMessage, prepareQuery } from './history-filter';
+import type { QosRecordKey } from './history-schema';
 import type { HistoryStore } from './history-store';
 import { toSummary } from './incoming-message';
 import { createBatcher, NATIVE_TIMER } from './message-batcher';
@@ -43,8 +47,13 @@ export interface HistoryWriterDeps {
 export interface HistoryWriter {
   /** Opens storage and reads where history stands; no write happens before storage is open. */
   start(): Promise<{ maxId: number; count: number }>;
-  /** Takes one received message (the session's MessageSink). */
-  append(message: StoredMessage): void;
+  /**
+   * Takes one received message. QoS 0 returns nothing (no promise on the hot path); QoS 1/2
+   * returns a promise that resolves once the message's segment committed ('strict') and rejects
+   * when it could not be stored: the message must then stay unacknowledged. `release` names
+   * the incoming QoS 2 record to delete in the same transaction.
+   */
+  append(message: StoredMessage, release?: QosRecordKey): void | Promise<void>;
   get(id: number): Promise<StoredMessage | undefined>;
   /** A page of history, including messages not written yet. */
   readPage(query: HistoryQuery): Promise<HistoryPage>;
@@ -69,7 +78,9 @@ export function storageError(error: unknown, waiting: number): DeckError {
 export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
   const timer = deps.timer ?? NATIVE_TIMER;
   const unwritten = new Map<number, StoredMessage>();
-  const queue: StoredMessage[][] = [];
+  const queue: HistoryBatch[] = [];
+  const acks = createAckCollector();
+  let ackTimer: unknown = null;
   let unwrittenBytes = 0;
   let stored = 0;
   let dropped = 0;
@@ -86,8 +97,10 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
     maxItems: HISTORY_BATCH_MAX_MESSAGES,
     maxDelayMs: HISTORY_BATCH_MAX_DELAY_MS,
     timer,
-    onFlush(batch) {
-      queue.push(batch);
+    onFlush(messages) {
+      if (ackTimer !== null) timer.clear(ackTimer);
+      ackTimer = null;
+      queue.push(acks.take(messages));
       writing ??= drain().finally(() => (writing = undefined));
     },
   });
@@ -114,29 +127,40 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
     let failures = 0;
     while (queue.length > 0) {
       let taken = 1;
-      let size = queue[0]!.length;
-      while (taken < queue.length && size + queue[taken]!.length <= WRITE_MAX_MESSAGES) {
-        size += queue[taken]!.length;
+      let size = queue[0]!.messages.length;
+      while (taken < queue.length && size + queue[taken]!.messages.length <= WRITE_MAX_MESSAGES) {
+        size += queue[taken]!.messages.length;
         taken += 1;
       }
-      const batch = taken === 1 ? queue[0]! : queue.slice(0, taken).flat();
+      const { messages, waiters, releases } = mergeBatches(queue.slice(0, taken));
       try {
         await ensureOpen();
-        await deps.store.appendBatch(batch);
+        // What an acknowledgement depends on is flushed to disk before the commit is reported.
+        const durability = waiters.length > 0 ? 'strict' : undefined;
+        await deps.store.appendBatch(messages, durability ? { durability, releases } : {});
         queue.splice(0, taken);
-        for (const message of batch) {
-          unwritten.delete(message.id);
-          unwrittenBytes -= message.size;
-        }
-        stored += batch.length;
+        forget(messages);
+        stored += messages.length;
         failures = 0;
         lastError = undefined;
+        for (const waiter of waiters) waiter.resolve();
         report();
       } catch (error) {
         failures += 1;
         fail(error);
+        if (failures >= ACK_MAX_FAILURES && waiters.length > 0) {
+          forget(refuseWaiters(queue.slice(0, taken), error));
+          while (queue[0]?.messages.length === 0) queue.shift();
+        }
         await sleep(backoffDelayMs(failures, deps.retry ?? WRITE_RETRY));
       }
+    }
+  }
+
+  function forget(messages: readonly StoredMessage[]): void {
+    for (const message of messages) {
+      unwritten.delete(message.id);
+      unwrittenBytes -= message.size;
     }
   }
 
@@ -162,17 +186,30 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
       );
     },
 
-    append(message) {
+    append(message, release) {
       if (
         unwritten.size >= MAX_UNWRITTEN_MESSAGES ||
         unwrittenBytes + message.size > MAX_UNWRITTEN_BYTES
       ) {
+        if (message.qos > 0) return Promise.reject(new Error('History is full: not stored.'));
         dropped += 1;
         return;
       }
       unwritten.set(message.id, message);
       unwrittenBytes += message.size;
-      batcher.push(message);
+      if (message.qos === 0) {
+        batcher.push(message);
+        return;
+      }
+      const committed = acks.wait(release);
+      batcher.push(message); // may flush at once, taking the waiter just registered
+      if (ackTimer === null && batcher.pending().length > 0) {
+        ackTimer = timer.set(() => {
+          ackTimer = null;
+          batcher.flush();
+        }, ACK_FLUSH_DELAY_MS);
+      }
+      return committed;
     },
 
     async get(id) {

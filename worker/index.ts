@@ -7,6 +7,7 @@ import { createHistoryStore } from './history-store';
 import { createHistoryWriter } from './history-writer';
 import { createMqttSession } from './mqtt-session';
 import type { DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
+import { qosStateOpener } from './qos-state';
 import { createSettingsStore } from './settings-store';
 
 const db = createDbConnection();
@@ -39,11 +40,12 @@ const started = Promise.race([
 const session = createMqttSession({
   emit: (event) => hub.emit(event),
   nextId: () => ++lastId,
-  // Synchronous: no promise per message, so mqtt.js acknowledges at once (see MessageSink).
-  sink: (message) => {
-    writer.append(message);
+  // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
+  sink: (message, release) => {
     hub.message(message);
+    return writer.append(message, release);
   },
+  openQosState: qosStateOpener(db),
 });
 
 let listeners = 0;

@@ -1,11 +1,13 @@
 // How one mqtt.js client is set up for an attempt: loading mqtt.js, its options, and the delivery
 // of received messages with their acknowledgement held until the sink accepted them.
-import type { IClientOptions, IPublishPacket, MqttClient } from 'mqtt';
+import type { IClientOptions, IPublishPacket, IStore, MqttClient } from 'mqtt';
 import type { ConnectionProfile } from './protocol';
 
 /** The part of mqtt.js a session needs, looked up on each attempt (tests spy on it). */
 export interface MqttLibrary {
   connect(url: string, options: IClientOptions): MqttClient;
+  /** mqtt.js's in-memory Store (its stream is what replay reads); absent in some test fakes. */
+  Store?: new () => IStore;
 }
 
 let loading: Promise<MqttLibrary> | undefined;
@@ -27,12 +29,13 @@ export function loadMqtt(): Promise<MqttLibrary> {
 }
 
 // MQTT 5 ends a session when the connection closes unless told otherwise; keeping it a day is
-// what "clean start off" means to a person who comes back tomorrow.
+// what "clean start off" means to a person who comes back tomorrow (unless the profile says).
 const SESSION_EXPIRY_S = 86_400;
 
 export function clientOptions(
   profile: ConnectionProfile,
   connectTimeoutMs: number,
+  extra: IClientOptions = {},
 ): IClientOptions {
   const options: IClientOptions = {
     protocolVersion: profile.protocolVersion,
@@ -45,11 +48,12 @@ export function clientOptions(
     queueQoSZero: false,
     // Our own timer reports the timeout; mqtt.js's only backs it up.
     connectTimeout: connectTimeoutMs + 1_000,
+    ...extra,
   };
   if (profile.username !== '') options.username = profile.username;
   if (profile.password !== '') options.password = profile.password;
   if (profile.protocolVersion === 5 && !profile.cleanStart) {
-    options.properties = { sessionExpiryInterval: SESSION_EXPIRY_S };
+    options.properties = { sessionExpiryInterval: profile.sessionExpiryS ?? SESSION_EXPIRY_S };
   }
   return options;
 }
@@ -60,11 +64,16 @@ export function reasonCodeOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+type SendPacket = (packet: { cmd: string; messageId?: number }, cb?: () => void) => void;
+
 /**
- * Hands each received PUBLISH to `onMessage`. mqtt.js sends PUBACK (QoS 1) or completes QoS 2
- * only after handleMessage calls back, so a promise returned by `onMessage` holds the ack until
- * it settles, and a rejection leaves the message unacknowledged. A message whose `onMessage`
- * returned no promise (every QoS 0 one) costs no lookup and no promise here.
+ * Hands each received PUBLISH to `onMessage`. A promise returned by `onMessage` holds the
+ * message's PUBACK (QoS 1) or PUBCOMP (QoS 2) until it settles; a rejection ends the connection
+ * with the message unacknowledged. mqtt.js handles incoming packets one at a time and sends the
+ * ack before taking the next, so waiting inside handleMessage would allow one commit per
+ * message: the ack is instead held at mqtt.js's private `_sendPacket` (pinned mqtt 5.16) while
+ * the next packets are read. Acks go out in the order commits settle, which is arrival order.
+ * A message whose `onMessage` returned no promise (every QoS 0 one) costs no lookup here.
  */
 export function routeMessages(
   client: MqttClient,
@@ -72,23 +81,38 @@ export function routeMessages(
 ): void {
   // mqtt.js emits 'message' and then calls handleMessage with the same packet object.
   const accepted = new WeakMap<object, Promise<unknown>>();
-  let holding = 0;
+  // The broker reuses a packet id only after our ack, so an id names one held message.
+  const held = new Map<number, Promise<unknown>>();
+  let accepting = 0;
   client.on('message', (topic, payload, packet) => {
     const result = onMessage(topic, payload, packet);
     if (result instanceof Promise) {
       accepted.set(packet, result);
-      holding += 1;
+      accepting += 1;
     }
   });
   client.handleMessage = (packet, done) => {
-    if (holding === 0) return done();
+    if (accepting === 0) return done();
     const pending = accepted.get(packet);
-    if (!pending) return done();
-    accepted.delete(packet);
-    holding -= 1;
+    if (pending && packet.messageId !== undefined) {
+      accepted.delete(packet);
+      accepting -= 1;
+      held.set(packet.messageId, pending);
+    }
+    done();
+  };
+  const internals = client as unknown as { _sendPacket: SendPacket };
+  const send = internals._sendPacket.bind(client);
+  internals._sendPacket = (packet, cb) => {
+    const pending = held.size > 0 && packet.messageId !== undefined && held.get(packet.messageId);
+    if (!pending || (packet.cmd !== 'puback' && packet.cmd !== 'pubcomp')) return send(packet, cb);
+    held.delete(packet.messageId!);
+    cb?.(); // mqtt.js goes on reading; the ack itself waits for the commit
     pending.then(
-      () => done(),
-      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+      () => {
+        if (client.connected) send(packet);
+      },
+      () => client.end(true),
     );
   };
 }

@@ -1,6 +1,7 @@
 // Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions,
 // publishes, and hands every received message to a sink. Knows nothing of IndexedDB or the UI.
-import type { IConnackPacket, IPublishPacket, MqttClient } from 'mqtt';
+import type { IConnackPacket, IPublishPacket, IStore, MqttClient } from 'mqtt';
+import type { QosRecordKey } from './history-schema';
 import { clientOptions, loadMqtt, reasonCodeOf, routeMessages } from './mqtt-client';
 import type { MqttLibrary } from './mqtt-client';
 import {
@@ -14,6 +15,7 @@ import {
 import { toStoredMessage } from './incoming-message';
 import type { IncomingContext } from './incoming-message';
 import { profileError } from './profile-validation';
+import type { OpenQosState, QosState } from './qos-state';
 import type {
   ConnectionProfile,
   ConnectionState,
@@ -35,8 +37,9 @@ import { createSubscriptionList } from './subscription-list';
 /**
  * Takes each received message. Returning a promise holds back the message's acknowledgement
  * (PUBACK/PUBREC completion) until it settles; a rejection ends the connection unacknowledged.
+ * `release` (a QoS 2 message of a persistent session) is its record in the incoming store.
  */
-export type MessageSink = (message: StoredMessage) => void | Promise<void>;
+export type MessageSink = (message: StoredMessage, release?: QosRecordKey) => void | Promise<void>;
 
 export interface SessionDeps {
   emit(event: StatusEvent | SubscriptionEvent): void;
@@ -50,6 +53,8 @@ export interface SessionDeps {
   publishTimeoutMs?: number;
   /** Fetches mqtt.js (a chunk of its own) on the first attempt. */
   loadMqtt?: () => Promise<MqttLibrary>;
+  /** Durable QoS stores for clean start off; without it mqtt.js keeps them in memory. */
+  openQosState?: OpenQosState;
 }
 
 export interface MqttSession {
@@ -143,11 +148,31 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
 
   // One context object reused for every message (toStoredMessage only reads it).
   const incoming: IncomingContext = { id: 0, connectionId: '', time: 0 };
-  function onMessage(topic: string, payload: Uint8Array, packet: IPublishPacket) {
+  function onMessage(
+    topic: string,
+    payload: Uint8Array,
+    packet: IPublishPacket,
+    qos: QosState | undefined,
+  ) {
     incoming.id = deps.nextId();
     incoming.connectionId = profile?.id ?? '';
     incoming.time = now();
-    return deps.sink(toStoredMessage(topic, payload, packet, incoming));
+    const message = toStoredMessage(topic, payload, packet, incoming);
+    if (packet.qos !== 2 || !qos) return deps.sink(message);
+    return deps.sink(message, qos.incoming.keyOf(packet.messageId ?? 0));
+  }
+
+  /** The durable stores of a persistent session; undefined for clean start (memory stores). */
+  function openQos(library: MqttLibrary, current: ConnectionProfile, mine: number) {
+    const Store = library.Store;
+    if (current.cleanStart || !deps.openQosState || !Store) return Promise.resolve(undefined);
+    const memoryStore = (): IStore => new Store();
+    // Nothing is acknowledged that could not be kept: end the connection; the broker resends.
+    return deps.openQosState(current, memoryStore, (error) => {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (mine === token)
+        connectionLost({ code: 'storage', message: `Could not save (${detail}).` });
+    });
   }
 
   function startAttempt(): void {
@@ -161,9 +186,18 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
       if (mine === token) onTimeout();
     }, connectTimeoutMs);
     (deps.loadMqtt ?? loadMqtt)().then(
-      (library) => {
-        if (mine === token) onTimeout = openClient(library, current, mine, timeout);
-      },
+      (library) =>
+        openQos(library, current, mine).then(
+          (qos) => {
+            if (mine === token) onTimeout = openClient(library, current, mine, timeout, qos);
+          },
+          (error: unknown) => {
+            if (mine !== token) return;
+            clearTimeout(connectTimer);
+            const message = `The session's delivery state could not be read (${String(error)}).`;
+            setStatus('error', { error: { code: 'storage', message } });
+          },
+        ),
       (error: unknown) => {
         if (mine !== token) return;
         clearTimeout(connectTimer);
@@ -182,13 +216,14 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     current: ConnectionProfile,
     mine: number,
     timeout: DeckError,
+    qos: QosState | undefined,
   ): () => void {
     const stale = () => mine !== token;
     let opened = false;
     let lastError: DeckError | undefined;
     let c: MqttClient;
     try {
-      c = library.connect(current.url, clientOptions(current, connectTimeoutMs));
+      c = library.connect(current.url, clientOptions(current, connectTimeoutMs, qos?.options));
     } catch (error) {
       // mqtt.js throws on options it cannot use; say so rather than retry forever.
       clearTimeout(connectTimer);
@@ -198,7 +233,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     }
     client = c;
     routeMessages(c, (topic, payload, packet) =>
-      stale() ? undefined : onMessage(topic, payload, packet),
+      stale() ? undefined : onMessage(topic, payload, packet, qos),
     );
     c.on('connect', (packet) => {
       if (stale()) return;

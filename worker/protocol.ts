@@ -14,6 +14,8 @@ export interface ConnectionProfile {
   keepaliveS: number;
   cleanStart: boolean;
   protocolVersion: MqttVersion;
+  /** MQTT 5 session expiry interval with clean start off (default a day); 3.1.1 has none. */
+  sessionExpiryS?: number;
 }
 
 /** Our own codes for every way a connection can fail; the UI words them for people. */

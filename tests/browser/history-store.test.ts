@@ -169,8 +169,8 @@ describe('history store on IndexedDB', () => {
     await call('open', 'v', 'deck-v1');
     expect(await call('totals', 'v')).toEqual({ count: ids.length, maxId: 1_499 });
     expect(await call('describeDb', 'deck-v1')).toEqual({
-      version: 2,
-      stores: ['latest', 'meta', 'segments', 'settings', 'topics'],
+      version: 3,
+      stores: ['latest', 'meta', 'qos', 'segments', 'settings', 'topics'],
       profile: { id: 'saved', url: 'ws://127.0.0.1:1/mqtt' },
     });
     const all = await call('readAll', 'v', { limit: 500 });
