@@ -10,8 +10,8 @@ export default defineConfig({
   plugins: [
     solid(),
     VitePWA({
-      // src/lib/service-worker.ts registers it once the page has loaded; a new version waits
-      // until every tab of the old one is closed (the user is never reloaded mid-session).
+      // src/service-worker.ts registers it once the page has loaded; a new version waits, and
+      // the page offers "Reload to update" (the user is never reloaded mid-session).
       injectRegister: false,
       registerType: 'prompt',
       // The glob below already lists the icons; listing them twice only inflates the count.
@@ -20,12 +20,32 @@ export default defineConfig({
         id: './',
         name: 'MQTT Deck',
         short_name: 'MQTT Deck',
-        description: 'An MQTT client over WebSockets that runs in your browser',
+        description:
+          'An MQTT client over WebSockets that runs in your browser: connect, subscribe, ' +
+          'watch and publish, with the history kept on the device, offline too.',
         start_url: './',
         scope: './',
         display: 'standalone',
         theme_color: THEME_COLOR,
         background_color: THEME_COLOR,
+        categories: ['developer', 'utilities'],
+        // Real screenshots of the app with the dev device's telemetry (WebP: a third of a PNG).
+        screenshots: [
+          {
+            src: 'screenshots/phone.webp',
+            sizes: '390x844',
+            type: 'image/webp',
+            form_factor: 'narrow',
+            label: 'Live telemetry on a phone',
+          },
+          {
+            src: 'screenshots/wide.webp',
+            sizes: '1920x1080',
+            type: 'image/webp',
+            form_factor: 'wide',
+            label: 'Connection, live messages and a message in detail on a wide screen',
+          },
+        ],
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -1,12 +1,18 @@
-// The page layout: header with status and stored count, a side column of forms, list and detail.
-import { Show } from 'solid-js';
+// The app shell: header, banners, the view switch, and the panes each view shows (see frame.css
+// for which panes a phone, a tablet and a wall screen show at once).
+import { Show, createEffect, on } from 'solid-js';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { MessageDetail } from './components/MessageDetail';
 import { MessageList } from './components/MessageList';
+import { NavBar } from './components/NavBar';
+import { DashboardsView, HistoryPanel } from './components/PlaceholderViews';
 import { PublishPanel } from './components/PublishPanel';
 import { StatusBadge } from './components/StatusBadge';
 import { StoredCount } from './components/StoredCount';
 import { SubscriptionsPanel } from './components/SubscriptionsPanel';
+import { ThemeSwitch } from './components/ThemeSwitch';
+import { UpdateBanner } from './components/UpdateBanner';
+import { currentView } from './lib/route';
 import { DeckProvider } from './stores/DeckProvider';
 import { useConnection } from './stores/connection';
 import { useHistory } from './stores/history';
@@ -16,6 +22,7 @@ function Banners() {
   const history = useHistory();
   return (
     <>
+      <UpdateBanner />
       <Show when={connection.workerFailure()}>
         {(message) => (
           <div class="banner bad" role="alert">
@@ -34,7 +41,23 @@ function Banners() {
   );
 }
 
+/** Where every pane is on screen at once, a switch brings the chosen one into view. */
+function revealPaneOnSwitch(layout: () => HTMLElement) {
+  createEffect(
+    on(
+      currentView,
+      (view) => {
+        const pane = layout().querySelector<HTMLElement>(`[data-pane='${view}']`);
+        if (pane?.offsetParent) pane.scrollIntoView({ block: 'nearest' });
+      },
+      { defer: true },
+    ),
+  );
+}
+
 export function App() {
+  let layout!: HTMLElement;
+  revealPaneOnSwitch(() => layout);
   return (
     <DeckProvider>
       <div class="app">
@@ -45,16 +68,30 @@ export function App() {
           </div>
           <StatusBadge />
           <StoredCount />
+          <ThemeSwitch />
         </header>
         <Banners />
-        <main class="layout">
+        <NavBar />
+        <main ref={layout} class="layout" data-view={currentView()}>
           <div class="side">
-            <ConnectionPanel />
-            <SubscriptionsPanel />
-            <PublishPanel />
+            <div class="pane" data-pane="connection">
+              <ConnectionPanel />
+            </div>
+            <div class="pane" data-pane="subscriptions">
+              <SubscriptionsPanel />
+            </div>
+            <div class="pane" data-pane="publish">
+              <PublishPanel />
+            </div>
+            <div class="pane" data-pane="history">
+              <HistoryPanel />
+            </div>
           </div>
           <MessageList />
           <MessageDetail />
+          <Show when={currentView() === 'dashboards'}>
+            <DashboardsView />
+          </Show>
         </main>
       </div>
     </DeckProvider>

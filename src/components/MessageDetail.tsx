@@ -7,7 +7,7 @@ import { PayloadView } from './PayloadView';
 import { PropertiesList } from './PropertiesList';
 
 /** Below this width the detail sits under the list, so selecting a row scrolls down to it. */
-const STACKED_QUERY = '(max-width: 899px)';
+const STACKED_QUERY = '(max-width: 699px)';
 
 export function MessageDetail() {
   const messages = useMessages();

@@ -62,7 +62,7 @@ export function MessageList() {
   }
 
   return (
-    <section class="card messages" aria-label="Messages">
+    <section class="card messages" data-pane="messages" aria-label="Messages">
       <header class="card-head">
         <h2 class="card-title">Messages</h2>
         <span class="muted small">

@@ -71,22 +71,25 @@ export function PayloadView(props: { payload: Uint8Array }) {
 
   return (
     <div class="payload-view">
-      <div class="tabs" role="tablist" aria-label="Payload format">
-        <For each={TABS}>
-          {(t) => (
-            <button
-              type="button"
-              role="tab"
-              id={`payload-tab-${t.id}`}
-              aria-selected={tab() === t.id}
-              aria-controls="payload-panel"
-              class="tab"
-              onClick={() => setChosen(t.id)}
-            >
-              {t.label}
-            </button>
-          )}
-        </For>
+      {/* The Copy button sits beside the tablist, not in it: a tablist holds tabs only. */}
+      <div class="tab-bar">
+        <div class="tabs" role="tablist" aria-label="Payload format">
+          <For each={TABS}>
+            {(t) => (
+              <button
+                type="button"
+                role="tab"
+                id={`payload-tab-${t.id}`}
+                aria-selected={tab() === t.id}
+                aria-controls="payload-panel"
+                class="tab"
+                onClick={() => setChosen(t.id)}
+              >
+                {t.label}
+              </button>
+            )}
+          </For>
+        </div>
         <button type="button" class="btn small ghost push-right" onClick={() => void copy()}>
           {copied() ? 'Copied' : 'Copy'}
         </button>
