@@ -1,6 +1,6 @@
 // Serves the built app (dist/) on 127.0.0.1, plus /dev-broker.json that points the app at the dev broker.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -34,6 +34,17 @@ const FALLBACK_MIME_TYPE = 'application/octet-stream';
 // Vite puts content-hashed files under /assets/: their URL changes whenever their bytes do.
 const IMMUTABLE_PREFIX = '/assets/';
 const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+/**
+ * The policy index.html declares in its meta tag, sent as a header too (with frame-ancestors,
+ * which only a header can carry): only a header covers the module worker, which opens the
+ * broker's WebSocket. Read from the built page so the policy is written in one place.
+ */
+async function pagePolicy(root: string): Promise<string | undefined> {
+  const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  return meta ? `${meta[1]!.replace(/\s+/g, ' ').trim()}; frame-ancestors 'none'` : undefined;
+}
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -112,7 +123,9 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
     opts.devBrokerUrl === undefined
       ? undefined
       : { url: opts.devBrokerUrl, subscribe: opts.devSubscriptions ?? [] };
+  const policy = await pagePolicy(root);
   const server = createServer((req, res) => {
+    if (policy) res.setHeader('Content-Security-Policy', policy);
     handle(root, devBroker, req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error\n');
       else res.destroy();

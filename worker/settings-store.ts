@@ -5,7 +5,7 @@ import type { ConnectionProfile } from './protocol';
 
 export interface SettingsStore {
   loadProfile(): Promise<ConnectionProfile | undefined>;
-  /** Stores a copy of `profile` with the password blanked: passwords never reach the disk. */
+  /** Stores a copy of `profile`; the password reaches the disk only if the user ticked that. */
   saveProfile(profile: ConnectionProfile): Promise<void>;
 }
 
@@ -13,10 +13,12 @@ export function createSettingsStore(db: () => Promise<DeckDb>): SettingsStore {
   return {
     async loadProfile() {
       const profile = await (await db()).get(STORES.settings, 'lastProfile');
-      return profile ? { ...profile, password: '' } : undefined;
+      if (!profile) return undefined;
+      return { ...profile, password: profile.rememberPassword === true ? profile.password : '' };
     },
     async saveProfile(profile) {
-      await (await db()).put(STORES.settings, { ...profile, password: '' }, 'lastProfile');
+      const password = profile.rememberPassword === true ? profile.password : '';
+      await (await db()).put(STORES.settings, { ...profile, password }, 'lastProfile');
     },
   };
 }

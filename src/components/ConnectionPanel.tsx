@@ -76,6 +76,14 @@ export function ConnectionPanel() {
           />
         </Field>
       </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={connection.form.rememberPassword}
+          onChange={(e) => connection.setField('rememberPassword', e.currentTarget.checked)}
+        />
+        <span>Remember password</span>
+      </label>
       <div class="row-2 align-end">
         <Field label="MQTT version" for="mqtt-version">
           <select

@@ -20,6 +20,8 @@ export interface ConnectionForm {
   keepaliveS: string;
   cleanStart: boolean;
   protocolVersion: MqttVersion;
+  /** Off by default: the password is kept on the device only when the user asks for it. */
+  rememberPassword: boolean;
 }
 
 export interface ConnectionErrors {
@@ -67,6 +69,7 @@ export function createConnection(bridge: DeckBridge) {
     cleanStart: true,
     // Aedes and many hosted brokers speak 3.1.1 only; 5.0 is one click away.
     protocolVersion: 4,
+    rememberPassword: false,
   });
   const [errors, setErrors] = createStore<ConnectionErrors>({});
   const [status, setStatus] = createSignal<StatusEvent>({
@@ -97,10 +100,11 @@ export function createConnection(bridge: DeckBridge) {
           url: saved.url,
           clientId: saved.clientId || form.clientId,
           username: saved.username,
-          password: '',
+          password: saved.rememberPassword === true ? saved.password : '',
           keepaliveS: String(saved.keepaliveS),
           cleanStart: saved.cleanStart,
           protocolVersion: saved.protocolVersion,
+          rememberPassword: saved.rememberPassword === true,
         });
       } else if (dev) {
         setForm('url', dev.url);
@@ -128,6 +132,7 @@ export function createConnection(bridge: DeckBridge) {
         keepaliveS,
         cleanStart: form.cleanStart,
         protocolVersion: form.protocolVersion,
+        rememberPassword: form.rememberPassword,
       };
       // The worker checks the same rules; checking here keeps its answer next to the form.
       const invalid = profileError(profile);
@@ -136,8 +141,10 @@ export function createConnection(bridge: DeckBridge) {
         return;
       }
       try {
-        // The password stays in memory only; everything else is remembered for next time.
-        void bridge.saveProfile({ ...profile, password: '' }).catch(() => {});
+        // Without "Remember password" the password stays in memory only (blanked here and again
+        // by the worker); everything else is remembered for next time.
+        const saved = profile.rememberPassword ? profile : { ...profile, password: '' };
+        void bridge.saveProfile(saved).catch(() => {});
         const result = await bridge.connect(profile);
         if (!result.ok) setErrors('request', result.message);
       } catch (error) {

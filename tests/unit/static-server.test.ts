@@ -8,13 +8,18 @@ import { startStaticServer, type StaticServer } from '../../broker-dev/static-se
 
 /** A raw GET, so that paths like /../ reach the server unnormalised. */
 function get(server: StaticServer, path: string, method = 'GET') {
-  return new Promise<{ status: number; type: string; body: string }>((done, fail) => {
+  return new Promise<{ status: number; type: string; csp: string; body: string }>((done, fail) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () =>
-        done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
+        done({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          csp: String(res.headers['content-security-policy']),
+          body,
+        }),
       );
     });
     req.on('error', fail);
@@ -30,7 +35,11 @@ describe('static server', () => {
     const dir = await mkdtemp(join(tmpdir(), 'deck-static-'));
     root = join(dir, 'dist');
     await mkdir(join(root, 'assets'), { recursive: true });
-    await writeFile(join(root, 'index.html'), '<!doctype html><title>deck</title>');
+    await writeFile(
+      join(root, 'index.html'),
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self';
+        connect-src 'self' ws:" /><title>deck</title>`,
+    );
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(join(dir, 'secret.txt'), 'outside the root');
     server = await startStaticServer({
@@ -50,6 +59,11 @@ describe('static server', () => {
     expect(res.status).toBe(200);
     expect(res.type).toContain('text/html');
     expect(res.body).toContain('<title>deck</title>');
+  });
+
+  it("sends index.html's Content-Security-Policy as a header, with frame-ancestors", async () => {
+    const res = await get(server, '/assets/app.js');
+    expect(res.csp).toBe("default-src 'self'; connect-src 'self' ws:; frame-ancestors 'none'");
   });
 
   it('serves scripts as JavaScript', async () => {
