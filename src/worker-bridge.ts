@@ -100,6 +100,7 @@ function createBridge(): DeckBridge {
   return {
     connect: (profile) => call((a) => a.connect(profile)),
     disconnect: () => call((a) => a.disconnect()),
+    retryNow: () => call((a) => a.retryNow()),
     subscribe: (filter, qos) => call((a) => a.subscribe(filter, qos)),
     unsubscribe: (filter) => call((a) => a.unsubscribe(filter)),
     publish: (topic, payload, options) => call((a) => a.publish(topic, payload, options)),

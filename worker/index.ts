@@ -48,6 +48,9 @@ const session = createMqttSession({
   openQosState: qosStateOpener(db),
 });
 
+// Back online: the broker may be reachable now, so waiting out the backoff only wastes time.
+self.addEventListener('online', () => session.retryNow());
+
 let listeners = 0;
 
 function releaseProxy(listener: DeckEventListener): void {
@@ -61,6 +64,9 @@ const api = {
     return session.connect(profile);
   },
   disconnect: () => session.disconnect(),
+  async retryNow() {
+    session.retryNow();
+  },
   subscribe: (filter, qos) => session.subscribe(filter, qos),
   unsubscribe: (filter) => session.unsubscribe(filter),
   publish: (topic, payload, options) => session.publish(topic, payload, options),

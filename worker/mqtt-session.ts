@@ -66,6 +66,8 @@ export interface MqttSession {
   publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
   status(): StatusEvent;
   subscriptions(): SubscriptionEvent[];
+  /** Skips the rest of the reconnect delay (the network or the page came back); else nothing. */
+  retryNow(): void;
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -130,12 +132,15 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     subscriptions.markAllPending();
     const { attempt, delayMs } = backoff.next();
     setStatus('reconnecting', { attempt, retryInMs: delayMs, error });
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      // retryInMs 0: the attempt is under way now.
-      setStatus('reconnecting', { attempt, retryInMs: 0, error });
-      startAttempt();
-    }, delayMs);
+    retryTimer = setTimeout(() => retry(attempt, error), delayMs);
+  }
+
+  function retry(attempt: number | undefined, error: DeckError | undefined): void {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    // retryInMs 0: the attempt is under way now.
+    setStatus('reconnecting', { attempt, retryInMs: 0, error });
+    startAttempt();
   }
 
   function onConnected(packet: IConnackPacket, current: ConnectionProfile): void {
@@ -297,5 +302,10 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     publish: (topic, payload, options) => commands.publish(topic, payload, options),
     status: () => status,
     subscriptions: () => subscriptions.events(),
+    retryNow() {
+      // Only while waiting out a delay: not during an attempt, after a refusal, or a Disconnect.
+      if (status.state === 'reconnecting' && retryTimer !== undefined)
+        retry(status.attempt, status.error);
+    },
   };
 }

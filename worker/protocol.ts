@@ -16,6 +16,8 @@ export interface ConnectionProfile {
   protocolVersion: MqttVersion;
   /** MQTT 5 session expiry interval with clean start off (default a day); 3.1.1 has none. */
   sessionExpiryS?: number;
+  /** Keep the password with the saved profile; without it the stored copy has a blank one. */
+  rememberPassword?: boolean;
 }
 
 /** Our own codes for every way a connection can fail; the UI words them for people. */
@@ -186,6 +188,8 @@ export interface DeckApi {
   connect(profile: ConnectionProfile): Promise<Result<object>>;
   /** Ends the connection and stops reconnecting. */
   disconnect(): Promise<void>;
+  /** The page or the network came back: while reconnecting, tries at once instead of waiting. */
+  retryNow(): Promise<void>;
   subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
   unsubscribe(filter: string): Promise<Result<object>>;
   /** Resolves when a QoS 0 message is written, or when QoS 1/2 is acknowledged by the broker. */
@@ -195,8 +199,8 @@ export interface DeckApi {
   snapshot(): Promise<WorkerSnapshot>;
   readHistory(query: HistoryQuery): Promise<HistoryPage>;
   getMessage(id: number): Promise<StoredMessage | undefined>;
-  /** The last connection profile saved, with its password blank (passwords are never stored). */
+  /** The last connection profile saved; its password is blank unless it had rememberPassword. */
   loadProfile(): Promise<ConnectionProfile | undefined>;
-  /** Remembers `profile` as the last used one; the password is blanked before it is stored. */
+  /** Remembers `profile` as the last used one; the password is blanked unless rememberPassword. */
   saveProfile(profile: ConnectionProfile): Promise<void>;
 }

@@ -59,9 +59,21 @@ export function DeckProvider(props: ParentProps) {
   onMount(() => {
     const offEvents = bridge.onEvents((events) => batch(() => events.forEach(dispatch)));
     const offFailure = bridge.onFailure((message) => connection.failWorker(message));
+    // A phone that woke, a tab brought back, the network back: reconnect now, not after the
+    // backoff. 'online' is heard here too, as not every browser fires it in workers.
+    const back = () => {
+      if (document.visibilityState === 'visible') void bridge.retryNow().catch(() => {});
+    };
+    const targets = [
+      [document, 'visibilitychange'],
+      [window, 'pageshow'],
+      [window, 'online'],
+    ] as const;
+    for (const [target, type] of targets) target.addEventListener(type, back);
     onCleanup(() => {
       offEvents();
       offFailure();
+      for (const [target, type] of targets) target.removeEventListener(type, back);
     });
     void start();
   });

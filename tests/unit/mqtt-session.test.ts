@@ -24,7 +24,7 @@ interface TestBroker {
   close(): Promise<void>;
 }
 
-async function startBroker(options: Partial<AedesOptions> = {}): Promise<TestBroker> {
+async function startBroker(options: Partial<AedesOptions> = {}, port = 0): Promise<TestBroker> {
   const broker: Partial<TestBroker> & { subscribed: string[]; clients: Client[] } = {
     subscribed: [],
     clients: [],
@@ -46,10 +46,10 @@ async function startBroker(options: Partial<AedesOptions> = {}): Promise<TestBro
   const server = http.createServer();
   const wss = websocketStream.createServer({ server, path: '/mqtt' });
   wss.on('stream', (stream, req) => aedes.handle(stream, req));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return Object.assign(broker, {
-    url: `ws://127.0.0.1:${port}/mqtt`,
+    url: `ws://127.0.0.1:${bound}/mqtt`,
     aedes,
     close: async () => {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
@@ -185,8 +185,8 @@ function startSession(overrides: Partial<SessionDeps> = {}) {
   return { session, statuses, subscriptions, messages, states };
 }
 
-async function brokerFor(options?: Partial<AedesOptions>) {
-  const broker = await startBroker(options);
+async function brokerFor(options?: Partial<AedesOptions>, port?: number) {
+  const broker = await startBroker(options, port);
   cleanups.push(() => broker.close());
   return broker;
 }
@@ -323,6 +323,62 @@ describe('mqtt session: connecting', () => {
     cleanups.push(() => sender.endAsync());
     await sender.publishAsync('deck/after', 'still here', { qos: 1 });
     await waitFor(() => s.messages.length === 1, 'the message after reconnecting');
+  });
+});
+
+describe('mqtt session: retrying now', () => {
+  // A delay no test waits out: any attempt after the first is retryNow's doing.
+  const LONG_BACKOFF = {
+    initialDelayMs: 60_000,
+    maxDelayMs: 60_000,
+    multiplier: 2,
+    jitterRatio: 0,
+  };
+  const waiting = (s: ReturnType<typeof startSession>) =>
+    waitFor(
+      () => s.statuses.some((e) => e.state === 'reconnecting' && e.retryInMs === 60_000),
+      'a scheduled retry',
+    );
+
+  it('skips the backoff delay while reconnecting and connects to the broker that came back', async () => {
+    const port = await closedPort();
+    const s = startSession({ backoff: LONG_BACKOFF });
+    s.session.connect(profile(`ws://127.0.0.1:${port}/mqtt`));
+    await waiting(s);
+    await brokerFor({}, port);
+    s.session.retryNow();
+    await waitFor(() => s.session.status().state === 'connected', 'connected', 2_000);
+    expect(s.states()).toEqual(['connecting', 'reconnecting', 'reconnecting', 'connected']);
+    expect(s.statuses[2]).toMatchObject({ attempt: 1, retryInMs: 0 });
+  });
+
+  it('makes no attempt after a refused CONNECT', async () => {
+    const broker = await brokerFor({
+      authenticate: (_client, _username, _password, done) =>
+        done(Object.assign(new Error('bad password'), { returnCode: 4 as const }), null),
+    });
+    const s = startSession({ backoff: LONG_BACKOFF });
+    s.session.connect(profile(broker.url));
+    await waitFor(() => s.session.status().state === 'error', 'error state');
+    s.session.retryNow();
+    await sleep(200);
+    expect(broker.authentications).toBe(1);
+    expect(s.states()).toEqual(['connecting', 'error']);
+  });
+
+  it('makes no attempt after disconnect()', async () => {
+    const port = await closedPort();
+    const s = startSession({ backoff: LONG_BACKOFF });
+    s.session.connect(profile(`ws://127.0.0.1:${port}/mqtt`));
+    await waiting(s);
+    await s.session.disconnect();
+    const broker = await brokerFor({}, port);
+    const connect = vi.spyOn(mqtt, 'connect');
+    s.session.retryNow();
+    await sleep(200);
+    expect(connect).not.toHaveBeenCalled();
+    expect(broker.authentications).toBe(0);
+    expect(s.session.status().state).toBe('disconnected');
   });
 });
 
