@@ -2,16 +2,10 @@
 // publishes, and hands every received message to a sink. Knows nothing of IndexedDB or the UI.
 import type { IConnackPacket, IPublishPacket, IStore, MqttClient } from 'mqtt';
 import type { QosRecordKey } from './history-schema';
-import { clientOptions, loadMqtt, reasonCodeOf, routeMessages } from './mqtt-client';
+import { watchClient } from './client-events';
+import { clientOptions, loadMqtt, routeMessages } from './mqtt-client';
 import type { MqttLibrary } from './mqtt-client';
-import {
-  CONNECTION_LOST,
-  KEEPALIVE_TIMEOUT,
-  connackError,
-  disconnectError,
-  timeoutError,
-  unreachableError,
-} from './error-codes';
+import { connackError, timeoutError } from './error-codes';
 import { toStoredMessage } from './incoming-message';
 import type { IncomingContext } from './incoming-message';
 import { profileError } from './profile-validation';
@@ -224,8 +218,6 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     qos: QosState | undefined,
   ): () => void {
     const stale = () => mine !== token;
-    let opened = false;
-    let lastError: DeckError | undefined;
     let c: MqttClient;
     try {
       c = library.connect(current.url, clientOptions(current, connectTimeoutMs, qos?.options));
@@ -240,36 +232,22 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     routeMessages(c, (topic, payload, packet) =>
       stale() ? undefined : onMessage(topic, payload, packet, qos),
     );
-    c.on('connect', (packet) => {
-      if (stale()) return;
-      opened = true;
-      clearTimeout(connectTimer);
-      onConnected(packet, current);
-    });
-    c.on('error', (error) => {
-      if (stale()) return;
-      const code = reasonCodeOf(error);
-      if (!opened && code !== undefined) {
-        // The broker answered and said no: retrying would only repeat the refusal.
-        void dropClient();
-        setStatus('error', { error: connackError(code, current.protocolVersion) });
-        return;
-      }
-      if (error.message === 'Keepalive timeout') lastError = KEEPALIVE_TIMEOUT;
-    });
-    c.on('disconnect', (packet) => {
-      if (stale() || packet.reasonCode === undefined) return;
-      lastError = disconnectError(packet.reasonCode);
-    });
-    c.on('close', () => {
-      if (stale()) return;
-      connectionLost(lastError ?? (opened ? CONNECTION_LOST : unreachableError(current.url)));
-    });
-    return () => {
-      if (opened) return;
-      lastError = timeout;
-      c.end(true);
-    };
+    return watchClient(
+      c,
+      { url: current.url, timeout, isStale: stale },
+      {
+        connected(packet) {
+          clearTimeout(connectTimer);
+          onConnected(packet, current);
+        },
+        refused(code) {
+          // The broker answered and said no: retrying would only repeat the refusal.
+          void dropClient();
+          setStatus('error', { error: connackError(code, current.protocolVersion) });
+        },
+        closed: connectionLost,
+      },
+    );
   }
 
   function stopRetrying(): void {
