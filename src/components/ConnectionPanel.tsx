@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import type { MqttVersion } from '../../worker/protocol';
 import { useConnection } from '../stores/connection';
-import { Field, errorAttrs } from './Field';
+import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
 
 const TEXT_INPUT = { autocomplete: 'off', autocapitalize: 'off', spellcheck: false } as const;
@@ -76,14 +76,11 @@ export function ConnectionPanel() {
           />
         </Field>
       </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={connection.form.rememberPassword}
-          onChange={(e) => connection.setField('rememberPassword', e.currentTarget.checked)}
-        />
-        <span>Remember password</span>
-      </label>
+      <Checkbox
+        label="Remember password"
+        checked={connection.form.rememberPassword}
+        onChange={(checked) => connection.setField('rememberPassword', checked)}
+      />
       <div class="row-2 align-end">
         <Field label="MQTT version" for="mqtt-version">
           <select
@@ -97,14 +94,11 @@ export function ConnectionPanel() {
             <option value="5">5.0</option>
           </select>
         </Field>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={connection.form.cleanStart}
-            onChange={(e) => connection.setField('cleanStart', e.currentTarget.checked)}
-          />
-          <span>Clean start</span>
-        </label>
+        <Checkbox
+          label="Clean start"
+          checked={connection.form.cleanStart}
+          onChange={(checked) => connection.setField('cleanStart', checked)}
+        />
       </div>
       <div class="actions">
         <button

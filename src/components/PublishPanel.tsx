@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import type { Qos } from '../../worker/protocol';
 import { usePublish } from '../stores/publish';
-import { Field, errorAttrs } from './Field';
+import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
 import { QosOptions } from './QosOptions';
 
@@ -47,14 +47,11 @@ export function PublishPanel() {
             <QosOptions />
           </select>
         </div>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={publish.form.retain}
-            onChange={(e) => publish.setField('retain', e.currentTarget.checked)}
-          />
-          <span>Retain</span>
-        </label>
+        <Checkbox
+          label="Retain"
+          checked={publish.form.retain}
+          onChange={(checked) => publish.setField('retain', checked)}
+        />
         <button type="submit" class="btn primary push-right" disabled={publish.sending()}>
           Publish
         </button>
