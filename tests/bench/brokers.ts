@@ -2,6 +2,7 @@
 // Mosquitto (the reference) and the dev broker (Aedes) in a child process of its own.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../browser/child-process';
 import type { AedesChildMessage, AedesChildRequest } from './aedes-child';
 import { startBenchMosquitto } from './mosquitto-bench';
 
@@ -35,14 +36,12 @@ async function startAedes(): Promise<BenchBroker> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    if (child.connected) child.send({ type: 'close' } satisfies AedesChildRequest);
-    else child.kill('SIGTERM');
-    await exited;
-    clearTimeout(timer);
-  };
+  // A connected child closes its broker cleanly when asked; otherwise SIGTERM.
+  const stop = () =>
+    stopChild(child, exited, STOP_TIMEOUT_MS, () => {
+      if (child.connected) child.send({ type: 'close' } satisfies AedesChildRequest);
+      else child.kill('SIGTERM');
+    });
   const next = (type: AedesChildMessage['type'], timeoutMs: number) =>
     new Promise<AedesChildMessage>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/paths';
+import { stopChild } from '../browser/child-process';
 import { CdpClient } from './cdp-client';
 
 const START_TIMEOUT_MS = 20_000;
@@ -64,12 +65,7 @@ export async function launchChromium(): Promise<Chromium> {
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
 
   const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, exited, STOP_TIMEOUT_MS);
     // Chromium's helpers may hold files a moment after the browser exits.
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };

@@ -1,6 +1,7 @@
 // The parent side of the publisher: forks tests/bench/publisher.ts under tsx, one job at a time.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../browser/child-process';
 
 export interface PublishJob {
   /** `bench` for the app, `ceil` for the bare subscriber: neither receives the other's traffic. */
@@ -70,13 +71,7 @@ export async function startPublisher(brokerUrl: string): Promise<Publisher> {
       child.send({ ...request, id } as PublisherRequest);
     });
 
-  const kill = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
-    child.kill('SIGTERM');
-    await exited;
-    clearTimeout(timer);
-  };
+  const kill = () => stopChild(child, exited, CLOSE_TIMEOUT_MS);
 
   try {
     await call({ type: 'connect', url: brokerUrl });

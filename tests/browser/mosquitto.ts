@@ -5,6 +5,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopChild } from './child-process';
 import { freePort, waitForPort } from './ports';
 
 export const MOSQUITTO_PATH = process.env.MOSQUITTO_PATH ?? '/usr/sbin/mosquitto';
@@ -76,12 +77,7 @@ export async function startMosquitto(opts: MosquittoOptions = {}): Promise<Mosqu
   const log = () => readFile(logFile, 'utf8').catch(() => '');
 
   const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChild(child, exited, STOP_TIMEOUT_MS);
     await new Promise((resolve) => logStream.end(resolve));
   };
   const stop = async () => {
