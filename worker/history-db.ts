@@ -5,6 +5,7 @@ import { migrateMessagesToSegments } from './history-migration';
 import {
   DB_NAME,
   DB_VERSION,
+  OUTBOX_INDEXES,
   QOS_INDEXES,
   SEGMENT_INDEXES,
   STORES,
@@ -31,6 +32,12 @@ function createQosStore(db: DeckDb): void {
   qos.createIndex(QOS_INDEXES.byMessageId, ['scope', 'messageId'], { unique: true });
 }
 
+function createOutboxAndDashboards(db: DeckDb): void {
+  const outbox = db.createObjectStore(STORES.outbox, { keyPath: 'seq', autoIncrement: true });
+  outbox.createIndex(OUTBOX_INDEXES.byConnection, ['connectionId', 'seq']);
+  db.createObjectStore(STORES.dashboards, { keyPath: 'id' });
+}
+
 function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
   // One step per version, in order, so any older database reaches DB_VERSION.
   if (oldVersion < 1) db.createObjectStore(STORES.settings);
@@ -40,6 +47,7 @@ function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
     if (oldVersion === 1) migrateMessagesToSegments(db, tx);
   }
   if (oldVersion < 3) createQosStore(db);
+  if (oldVersion < 4) createOutboxAndDashboards(db);
 }
 
 /**

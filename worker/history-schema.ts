@@ -1,10 +1,10 @@
 // The shape of the IndexedDB database: store and index names, record types, the typed schema.
 // Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { ConnectionProfile, MessageSummary } from './protocol';
+import type { ConnectionProfile, MessageSummary, OutboxEntry } from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 // These names are on disk in every user's browser: renaming one needs a migration in upgrade().
 export const STORES = {
@@ -19,6 +19,10 @@ export const STORES = {
   meta: 'meta',
   /** mqtt.js's in-flight QoS 1/2 packets, both directions, every client id (version 3). */
   qos: 'qos',
+  /** The user's own publishes, queued until the broker acknowledged them (version 4). */
+  outbox: 'outbox',
+  /** Saved dashboards, one record each (version 4). */
+  dashboards: 'dashboards',
 } as const;
 
 /** Version 1 kept one record per message here; upgrade() packs them into segments. */
@@ -35,6 +39,30 @@ export const SEGMENT_INDEXES = {
 export const TOPIC_INDEXES = { byName: 'byName' } as const;
 
 export const TOTALS_KEY = 'totals';
+
+export const OUTBOX_INDEXES = {
+  /** [connectionId, seq]: one connection's outbox in publish order. */
+  byConnection: 'byConnection',
+} as const;
+
+/** One outgoing message: what the UI lists, plus the whole payload to send. */
+export interface OutboxRecord extends OutboxEntry {
+  payload: Uint8Array;
+}
+
+/** A dashboard as stored; its shape belongs to the dashboard module, which validates it on read. */
+export interface DashboardRecord {
+  id: string;
+  [field: string]: unknown;
+}
+
+/**
+ * What the settings store holds, by key. Each value is validated where it is read: an older or
+ * newer version of the app may have written it.
+ */
+export interface SettingsRecords {
+  lastProfile: ConnectionProfile;
+}
 
 export const QOS_INDEXES = {
   /** [scope, messageId], unique: mqtt.js finds packets by id, replay goes by sequence. */
@@ -94,7 +122,10 @@ export interface HistoryTotals {
 }
 
 export interface DeckDbSchema extends DBSchema {
-  [STORES.settings]: { key: 'lastProfile'; value: ConnectionProfile };
+  [STORES.settings]: {
+    key: keyof SettingsRecords;
+    value: SettingsRecords[keyof SettingsRecords];
+  };
   [STORES.segments]: {
     key: number;
     value: SegmentRecord;
@@ -112,6 +143,12 @@ export interface DeckDbSchema extends DBSchema {
     value: QosRecord;
     indexes: { [QOS_INDEXES.byMessageId]: [string, number] };
   };
+  [STORES.outbox]: {
+    key: number;
+    value: OutboxRecord;
+    indexes: { [OUTBOX_INDEXES.byConnection]: [string, number] };
+  };
+  [STORES.dashboards]: { key: string; value: DashboardRecord };
 }
 
 export type DeckDb = IDBPDatabase<DeckDbSchema>;

@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'timeout'
   | 'not-connected'
   | 'invalid-topic'
+  | 'invalid-option'
   | 'packet-too-large'
   | 'refused'
   | 'storage'
@@ -139,6 +140,30 @@ export type PublishResult = Result<{ qos: Qos; acknowledged: boolean }>;
 export interface PublishOptions {
   qos: Qos;
   retain: boolean;
+  /** MQTT 5 user properties; refused on a 3.1.1 connection. */
+  userProperties?: Record<string, string | string[]>;
+}
+
+/** Where one of the user's publishes stands; the UI shows these words as they are. */
+export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'failed';
+
+/** One of the user's publishes as the Outbox lists it (the payload stays in the worker). */
+export interface OutboxEntry {
+  /** Publish order, monotonic per database. */
+  seq: number;
+  /** The connection (profile id) it is to be sent on. */
+  connectionId: string;
+  topic: string;
+  qos: Qos;
+  retain: boolean;
+  /** Payload size in bytes. */
+  size: number;
+  state: OutboxState;
+  /** Why it failed, when `state` is 'failed'. */
+  error?: DeckError;
+  /** When the user published it, and when its state last changed, ms since the epoch. */
+  createdAt: number;
+  updatedAt: number;
 }
 
 /**

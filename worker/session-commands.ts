@@ -2,7 +2,8 @@
 // broker's answer as a tagged result; also restores subscriptions after every (re)connect.
 import type { IConnackPacket, MqttClient } from 'mqtt';
 import { NOT_CONNECTED, publishRefusal, subscriptionRefusal, timeoutError } from './error-codes';
-import { validatePublishTopic, validateTopicFilter } from './mqtt-topics';
+import { validateTopicFilter } from './mqtt-topics';
+import { publishError } from './publish-validation';
 import type {
   DeckError,
   MqttVersion,
@@ -28,8 +29,6 @@ export interface CommandDeps {
 }
 
 const PUBLISH_TIMEOUT_MS = 30_000;
-// Fixed header (up to 5 bytes), topic length (2) and packet id (2), plus room for properties.
-const PUBLISH_OVERHEAD_BYTES = 64;
 
 const CLOSED_BEFORE_ANSWER: DeckError = {
   code: 'not-connected',
@@ -111,17 +110,13 @@ export function createSessionCommands(deps: CommandDeps) {
     },
 
     publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult> {
-      const invalid = validatePublishTopic(topic);
-      if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
       const live = deps.connection();
       if (!live) return Promise.resolve(fail(NOT_CONNECTED));
-      const encoder = new TextEncoder();
-      const size = encoder.encode(payload).byteLength + encoder.encode(topic).byteLength;
-      const limit = live.connack.properties?.maximumPacketSize;
-      if (limit !== undefined && size + PUBLISH_OVERHEAD_BYTES > limit) {
-        const message = `The message is ${size.toLocaleString('en')} bytes; the broker accepts packets up to ${limit.toLocaleString('en')} bytes.`;
-        return Promise.resolve(fail({ code: 'packet-too-large', message }));
-      }
+      const invalid = publishError(topic, new TextEncoder().encode(payload), options, {
+        version: live.version,
+        maximumPacketSize: live.connack.properties?.maximumPacketSize,
+      });
+      if (invalid) return Promise.resolve(fail(invalid));
       const { qos, retain } = options;
       return new Promise((resolve) => {
         const settle = (result: PublishResult) => {
