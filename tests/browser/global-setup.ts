@@ -17,7 +17,7 @@ export default function setup(): void {
   if (SKIP_BUILD && existsSync(join(DIST_DIR, 'index.html'))) return;
 
   // The tests drive the production build, the same files `npm start` serves.
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST_DIR], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
