@@ -110,7 +110,9 @@ async function main(): Promise<void> {
   console.log(`MQTT broker (WebSocket): ${broker.url}`);
   if (device) {
     console.log(`Simulated devices: ${device.deviceIds.join(', ')} every ${options.intervalMs} ms`);
-    console.log('Topics: deck/devices/<id>/{online,telemetry,cmd,cmd/ack}');
+    console.log(
+      'Topics: deck/devices/<id>/{online,telemetry,status,diagnostics,relay,cmd,cmd/ack}',
+    );
   }
   console.log('Press Ctrl-C to stop.');
 }

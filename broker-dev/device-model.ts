@@ -8,9 +8,44 @@ export type DeviceState = {
   /** Percent, kept fractional so it can drain slowly; published rounded. */
   battery: number;
   intervalMs: number;
+  /** The relay a switch tile drives with `set-relay`; off until told otherwise. */
+  relay?: boolean;
 };
 
 export type Telemetry = { temperature: number; humidity: number; battery: number; ts: number };
+
+/** The status enum a status light shows, derived from the temperature. */
+export type DeviceStatus = 'ok' | 'warning' | 'alarm';
+const STATUS_WARNING_C = 22;
+const STATUS_ALARM_C = 25;
+
+export function statusOf(temperatureC: number): DeviceStatus {
+  if (temperatureC >= STATUS_ALARM_C) return 'alarm';
+  return temperatureC >= STATUS_WARNING_C ? 'warning' : 'ok';
+}
+
+/** A nested JSON object (with an array) for dashboards' JSON paths: `link.rssi`, `fans[0]`. */
+export type Diagnostics = {
+  uptimeS: number;
+  relay: boolean;
+  link: { rssi: number; connected: boolean };
+  fans: number[];
+};
+
+const RSSI_RANGE_DBM = [-90, -40] as const;
+const FAN_RPM_RANGE = [800, 2_400] as const;
+
+export function diagnosticsOf(state: DeviceState, random: Random, uptimeS: number): Diagnostics {
+  const [rssiLow, rssiHigh] = RSSI_RANGE_DBM;
+  const [fanLow, fanHigh] = FAN_RPM_RANGE;
+  const rpm = () => Math.round(fanLow + random() * (fanHigh - fanLow));
+  return {
+    uptimeS,
+    relay: state.relay === true,
+    link: { rssi: Math.round(rssiLow + random() * (rssiHigh - rssiLow)), connected: true },
+    fans: [rpm(), rpm()],
+  };
+}
 
 export type CommandAck = { ok: boolean; command: unknown; ts: number; error?: string };
 
@@ -85,7 +120,7 @@ function refuse(command: unknown, error: string, now: number): CommandAck {
 
 /**
  * Answers one command payload. Every payload gets an ack, also one that is not JSON; only
- * `set-interval` changes the state.
+ * `set-interval` and `set-relay` change the state.
  */
 export function handleCommand(
   text: string,
@@ -128,6 +163,13 @@ export function handleCommand(
         return { ack: refuse(command, error, now), state };
       }
       return { ack: { ok: true, command, ts: now }, state: { ...state, intervalMs: ms } };
+    }
+    case 'set-relay': {
+      const on = (command as Record<string, unknown>).on;
+      if (typeof on !== 'boolean') {
+        return { ack: refuse(command, '"on" must be true or false', now), state };
+      }
+      return { ack: { ok: true, command, ts: now }, state: { ...state, relay: on } };
     }
     default:
       return { ack: refuse(command, `unknown action "${action}"`, now), state };

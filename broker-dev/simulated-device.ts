@@ -2,9 +2,11 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   createSeededRandom,
+  diagnosticsOf,
   handleCommand,
   initialDeviceState,
   nextTelemetry,
+  statusOf,
   type DeviceState,
   type Random,
 } from './device-model';
@@ -52,8 +54,14 @@ async function startSensor(
   // mqtt.js logs nothing by itself; a lost broker shows up as reconnects, not as a crash.
   client.on('error', () => {});
 
+  const startedAt = Date.now();
+  // Retained, so a switch tile shows the relay's state as soon as it subscribes.
+  const publishRelay = (): void => {
+    client.publish(`${topicBase}/relay`, String(state.relay === true), { qos: 1, retain: true });
+  };
   const announce = (): void => {
     client.publish(statusTopic, 'online', { qos: 1, retain: true });
+    publishRelay();
   };
   announce();
   client.on('connect', announce);
@@ -66,18 +74,29 @@ async function startSensor(
   const tick = (): void => {
     const step = nextTelemetry(state, random, Date.now());
     state = step.state;
-    if (client.connected) client.publish(`${topicBase}/telemetry`, JSON.stringify(step.telemetry));
+    if (client.connected) {
+      client.publish(`${topicBase}/telemetry`, JSON.stringify(step.telemetry));
+      // The variety a demo dashboard binds to: a status enum and a nested JSON object.
+      // Not retained: Aedes does not forward live retained QoS 0 to persistent sessions.
+      client.publish(`${topicBase}/status`, statusOf(step.telemetry.temperature));
+      const uptimeS = Math.round((Date.now() - startedAt) / 1_000);
+      client.publish(
+        `${topicBase}/diagnostics`,
+        JSON.stringify(diagnosticsOf(state, random, uptimeS)),
+      );
+    }
     schedule();
   };
 
   client.on('message', (topic, payload, packet) => {
     // A retained command is a stale replay on (re)subscribe, not something a person just sent.
     if (topic !== cmdTopic || packet.retain) return;
-    const before = state.intervalMs;
+    const before = state;
     const result = handleCommand(payload.toString('utf8'), state, Date.now());
     state = result.state;
     client.publish(`${cmdTopic}/ack`, JSON.stringify(result.ack), { qos: 1 });
-    if (state.intervalMs !== before) schedule();
+    if (state.intervalMs !== before.intervalMs) schedule();
+    if (state.relay !== before.relay) publishRelay();
   });
 
   try {

@@ -1,6 +1,7 @@
 // The app shell: header, banners, the view switch, and the panes each view shows (see frame.css
 // for which panes a phone, a tablet and a wall screen show at once).
 import { Show, createEffect, on } from 'solid-js';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { MessageDetail } from './components/MessageDetail';
 import { MessageList } from './components/MessageList';
@@ -8,6 +9,7 @@ import { NavBar } from './components/NavBar';
 import { DashboardsView, HistoryPanel } from './components/PlaceholderViews';
 import { PublishPanel } from './components/PublishPanel';
 import { StatusBadge } from './components/StatusBadge';
+import { StoragePanel } from './components/StoragePanel';
 import { StoredCount } from './components/StoredCount';
 import { SubscriptionsPanel } from './components/SubscriptionsPanel';
 import { ThemeSwitch } from './components/ThemeSwitch';
@@ -23,6 +25,7 @@ function Banners() {
   return (
     <>
       <UpdateBanner />
+      <ConnectionBanner />
       <Show when={connection.workerFailure()}>
         {(message) => (
           <div class="banner bad" role="alert">
@@ -85,6 +88,7 @@ export function App() {
             </div>
             <div class="pane" data-pane="history">
               <HistoryPanel />
+              <StoragePanel />
             </div>
           </div>
           <MessageList />

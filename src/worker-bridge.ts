@@ -98,17 +98,24 @@ function createBridge(): DeckBridge {
   }
 
   return {
-    connect: (profile) => call((a) => a.connect(profile)),
+    connect: (profile, options) => call((a) => a.connect(profile, options)),
     disconnect: () => call((a) => a.disconnect()),
     retryNow: () => call((a) => a.retryNow()),
     subscribe: (filter, qos) => call((a) => a.subscribe(filter, qos)),
     unsubscribe: (filter) => call((a) => a.unsubscribe(filter)),
     publish: (topic, payload, options) => call((a) => a.publish(topic, payload, options)),
+    outbox: () => call((a) => a.outbox()),
+    cancelOutgoing: (seq) => call((a) => a.cancelOutgoing(seq)),
     snapshot: () => call((a) => a.snapshot()),
     readHistory: (query) => call((a) => a.readHistory(query)),
     getMessage: (id) => call((a) => a.getMessage(id)),
     loadProfile: () => call((a) => a.loadProfile()),
     saveProfile: (profile) => call((a) => a.saveProfile(profile)),
+    storageInfo: () => call((a) => a.storageInfo()),
+    setRetention: (policy) => call((a) => a.setRetention(policy)),
+    listDashboards: () => call((a) => a.listDashboards()),
+    saveDashboard: (dashboard) => call((a) => a.saveDashboard(dashboard)),
+    deleteDashboard: (id) => call((a) => a.deleteDashboard(id)),
     onEvents(listener) {
       listeners.add(listener);
       if (listeners.size === 1) attach();

@@ -4,11 +4,24 @@ import type { IConnackPacket, MqttClient } from 'mqtt';
 import {
   CONNECTION_LOST,
   KEEPALIVE_TIMEOUT,
+  clientProtocolError,
   disconnectError,
+  incomingTooLarge,
+  protocolError,
   unreachableError,
 } from './error-codes';
+import { violationOf } from './guarded-socket';
 import { reasonCodeOf } from './mqtt-client';
+import { MAX_INCOMING_PACKET_BYTES, connackViolation } from './packet-guard';
+import type { Violation } from './packet-guard';
 import type { DeckError } from './protocol';
+
+function violationError(violation: Violation): DeckError {
+  if (violation.size !== undefined) {
+    return incomingTooLarge(violation.packet ?? '', violation.size, MAX_INCOMING_PACKET_BYTES);
+  }
+  return protocolError(`the broker ${violation.detail}`);
+}
 
 export interface ClientEvents {
   connected(packet: IConnackPacket): void;
@@ -30,16 +43,42 @@ export function watchClient(
 ): () => void {
   let opened = false;
   let lastError: DeckError | undefined;
-  client.on('connect', (packet) => {
-    if (attempt.isStale()) return;
+  function accept(packet: IConnackPacket): void {
+    if (attempt.isStale() || opened) return;
     opened = true;
+    const absurd = connackViolation(packet.properties);
+    if (absurd) {
+      // Not connected: the session retries with a growing delay, and says why.
+      lastError = violationError(absurd);
+      client.end(true);
+      return;
+    }
     on.connected(packet);
+  }
+  // mqtt.js emits 'connect' only after replaying every stored outgoing packet, one round trip
+  // each: thousands of them would outlast the connect timeout. The broker accepted us at its
+  // CONNACK; mqtt.js marks itself connected synchronously after this event, hence the microtask,
+  // and queues what we send meanwhile behind the replay.
+  client.on('packetreceive', (packet) => {
+    if (packet.cmd !== 'connack' || (packet.returnCode ?? packet.reasonCode ?? 0) !== 0) return;
+    queueMicrotask(() => {
+      if (client.connected) accept(packet);
+    });
   });
+  client.on('connect', accept);
   client.on('error', (error) => {
     if (attempt.isStale()) return;
     const code = reasonCodeOf(error);
-    if (!opened && code !== undefined) return on.refused(code);
+    if (!opened && code !== undefined && error.message.startsWith('Connection refused')) {
+      return on.refused(code);
+    }
     if (error.message === 'Keepalive timeout') lastError = KEEPALIVE_TIMEOUT;
+    // A packet mqtt.js could not read leaves its parser mid-stream: end the connection.
+    const broken = clientProtocolError(error, code);
+    if (broken) {
+      lastError ??= broken;
+      client.end(true);
+    }
   });
   client.on('disconnect', (packet) => {
     if (attempt.isStale() || packet.reasonCode === undefined) return;
@@ -47,6 +86,8 @@ export function watchClient(
   });
   client.on('close', () => {
     if (attempt.isStale()) return;
+    const violation = violationOf(client);
+    if (violation) return on.closed(violationError(violation));
     on.closed(lastError ?? (opened ? CONNECTION_LOST : unreachableError(attempt.url)));
   });
   return () => {

@@ -151,3 +151,38 @@ export const NOT_CONNECTED: DeckError = {
   code: 'not-connected',
   message: 'Not connected: connect to a broker first.',
 };
+
+/** The broker broke the protocol (a packet the app cannot read, or one the spec forbids). */
+export function protocolError(detail: string): DeckError {
+  const sentence = detail.replace(/\.$/, '');
+  return {
+    code: 'protocol-error',
+    message: `Protocol error: ${sentence}. The app closed the connection.`,
+  };
+}
+
+/** The broker sent a packet above the size this app accepts (its CONNECT announced it in 5.0). */
+export function incomingTooLarge(what: string, size: number, limit: number): DeckError {
+  const bytes = (n: number) => n.toLocaleString('en');
+  return protocolError(
+    `the broker sent a ${what} packet of ${bytes(size)} bytes; this app accepts at most ${bytes(limit)}`,
+  );
+}
+
+/**
+ * An error mqtt.js reported on an open connection, as a protocol error; undefined for the
+ * errors that are not the broker's fault (a storage failure, a local end in progress).
+ */
+export function clientProtocolError(error: Error, code: number | undefined): DeckError | undefined {
+  if (code === 0x95)
+    return protocolError(`the broker sent a packet larger than announced (${error.message})`);
+  if (code !== undefined) return protocolError(`${reasonName(code)}: ${error.message}`);
+  // Storage errors carry their DOMException name, socket errors a string code (ECONNREFUSED);
+  // mqtt.js's own notices are not the broker's doing either.
+  const systemCode = (error as { code?: unknown }).code;
+  if (error.name !== 'Error' || typeof systemCode === 'string') return undefined;
+  if (LOCAL_NOTICES.has(error.message)) return undefined;
+  return protocolError(`the broker sent a malformed packet (${error.message})`);
+}
+
+const LOCAL_NOTICES = new Set(['client disconnecting', 'connack timeout', 'Keepalive timeout']);

@@ -1,7 +1,7 @@
 // The history writer's batches with the acknowledgements that wait on them: a QoS 1/2 message is
 // acknowledged to the broker only once the batch holding it committed, so a batch carrying
 // waiters is flushed within milliseconds (not at the 250 ms cadence) and written 'strict'.
-import type { QosRecordKey } from './history-schema';
+import type { QosRelease } from './history-schema';
 import type { StoredMessage } from './protocol';
 
 /**
@@ -24,19 +24,19 @@ export interface HistoryBatch {
   /** One per QoS 1/2 message in `messages`, in order. */
   waiters: Waiter[];
   /** Incoming QoS 2 records to delete in the same transaction (released = stored, once). */
-  releases: QosRecordKey[];
+  releases: QosRelease[];
 }
 
 export interface AckCollector {
   /** Registers a QoS 1/2 message of the batch being collected; resolves when it committed. */
-  wait(release: QosRecordKey | undefined): Promise<void>;
+  wait(release: QosRelease | undefined): Promise<void>;
   /** Wraps the messages of one flush with the waiters collected since the last one. */
   take(messages: StoredMessage[]): HistoryBatch;
 }
 
 export function createAckCollector(): AckCollector {
   let waiters: Waiter[] = [];
-  let releases: QosRecordKey[] = [];
+  let releases: QosRelease[] = [];
   return {
     wait(release) {
       if (release) releases.push(release);

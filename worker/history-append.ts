@@ -2,7 +2,7 @@
 // becomes one or more segments, the latest value of each topic and the running totals follow.
 import { STORES, TOPIC_INDEXES, TOTALS_KEY } from './history-schema';
 import type { IDBPTransaction } from 'idb';
-import type { DeckDb, DeckDbSchema, HistoryTotals, QosRecordKey } from './history-schema';
+import type { DeckDb, DeckDbSchema, HistoryTotals, QosRelease } from './history-schema';
 import type { StoredMessage } from './protocol';
 import {
   buildSegment,
@@ -17,14 +17,17 @@ export const EMPTY_TOTALS: HistoryTotals = { messages: 0, bytes: 0, segments: 0,
 
 const APPEND_STORES = [STORES.segments, STORES.topics, STORES.latest, STORES.meta] as const;
 // A batch that releases incoming QoS 2 packets deletes them in its own transaction: stored and
-// released together or not at all, so a redelivered PUBREL can never store a message twice.
+// released together or not at all. A message whose record is already gone was stored by an
+// earlier batch (a PUBREL redelivered after a reconnect that read the record before that batch
+// committed): it is not stored again.
 const RELEASE_STORES = [...APPEND_STORES, STORES.qos] as const;
 type AppendTx = IDBPTransaction<DeckDbSchema, typeof APPEND_STORES, 'readwrite'>;
 type ReleaseTx = IDBPTransaction<DeckDbSchema, typeof RELEASE_STORES, 'readwrite'>;
 type Track = <T>(request: Promise<T>) => Promise<T>;
 
 /**
- * Writes `messages` (ids increasing) and resolves once the transaction committed. Topic ids it
+ * Writes `messages` (ids increasing) and resolves with how many were written once the
+ * transaction committed. Topic ids it
  * allocates enter `dictionary` only then, so a failed append leaves the cache as it was.
  */
 export async function appendMessages(
@@ -32,9 +35,9 @@ export async function appendMessages(
   dictionary: TopicDictionary,
   messages: readonly StoredMessage[],
   durability: IDBTransactionDurability,
-  releases: readonly QosRecordKey[] = [],
-): Promise<void> {
-  if (messages.length === 0 && releases.length === 0) return;
+  releases: readonly QosRelease[] = [],
+): Promise<number> {
+  if (messages.length === 0 && releases.length === 0) return 0;
   const tx =
     releases.length > 0
       ? db.transaction(RELEASE_STORES, 'readwrite', { durability })
@@ -46,16 +49,13 @@ export async function appendMessages(
     return request;
   };
   try {
-    if (releases.length > 0) {
-      const qos = (tx as ReleaseTx).objectStore(STORES.qos);
-      for (const key of releases) track(qos.delete(key));
-    }
+    const fresh =
+      releases.length > 0 ? await releaseRecords(tx as ReleaseTx, messages, releases) : messages;
     const added =
-      messages.length > 0
-        ? await writeBatch(tx as AppendTx, dictionary, messages, track)
-        : undefined;
+      fresh.length > 0 ? await writeBatch(tx as AppendTx, dictionary, fresh, track) : undefined;
     await Promise.all(requests);
     for (const [topic, id] of added ?? []) dictionary.add(id, topic);
+    return fresh.length;
   } catch (error) {
     // A mistake of ours (say, ids out of order) must not leave half a batch: abort it all.
     try {
@@ -66,6 +66,25 @@ export async function appendMessages(
     void Promise.allSettled(requests);
     throw error;
   }
+}
+
+/** Deletes the released records; returns `messages` without those already stored once. */
+async function releaseRecords(
+  tx: ReleaseTx,
+  messages: readonly StoredMessage[],
+  releases: readonly QosRelease[],
+): Promise<readonly StoredMessage[]> {
+  const qos = tx.objectStore(STORES.qos);
+  const present = await Promise.all(releases.map(({ key }) => qos.getKey(key)));
+  const seen = new Set<string>();
+  const stored = new Set<number>();
+  releases.forEach(({ key, id }, i) => {
+    const name = `${key[0]}\u0000${key[1]}`;
+    if (present[i] === undefined || seen.has(name)) stored.add(id);
+    seen.add(name);
+  });
+  await Promise.all(releases.map(({ key }) => qos.delete(key)));
+  return stored.size === 0 ? messages : messages.filter((m) => !stored.has(m.id));
 }
 
 async function writeBatch(

@@ -1,7 +1,7 @@
 // The shape of the IndexedDB database: store and index names, record types, the typed schema.
 // Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { ConnectionProfile, MessageSummary, OutboxEntry } from './protocol';
+import type { ConnectionProfile, MessageSummary, OutboxEntry, RetentionPolicy } from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
 export const DB_VERSION = 4;
@@ -62,6 +62,8 @@ export interface DashboardRecord {
  */
 export interface SettingsRecords {
   lastProfile: ConnectionProfile;
+  /** The history retention policy (history-retention-policy.ts reads it field by field). */
+  retention: RetentionPolicy;
 }
 
 export const QOS_INDEXES = {
@@ -71,6 +73,12 @@ export const QOS_INDEXES = {
 
 /** [scope, seq]: a scope is one direction of one client id on one broker. */
 export type QosRecordKey = [string, number];
+
+/** An incoming QoS 2 record released by storing the message with history id `id`. */
+export interface QosRelease {
+  key: QosRecordKey;
+  id: number;
+}
 
 /** One in-flight packet; `seq` rises in put order, so replay keeps publish order across id wrap. */
 export interface QosRecord {

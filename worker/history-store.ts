@@ -2,7 +2,7 @@
 // transaction, read a page newest first, one message by id, O(1) totals. Policy is history-writer's.
 import { appendMessages, EMPTY_TOTALS } from './history-append';
 import { STORES, TOTALS_KEY } from './history-schema';
-import type { DeckDb, QosRecordKey } from './history-schema';
+import type { DeckDb, HistoryTotals, QosRelease } from './history-schema';
 import { readSegmentPage } from './history-query';
 import type { HistoryPage, HistoryQuery, MessageSummary, StoredMessage } from './protocol';
 import { CorruptSegmentError, openSegment } from './segment-codec';
@@ -12,7 +12,8 @@ import type { TopicDictionary } from './topic-dictionary';
 
 export interface HistoryStore {
   /** Stores a batch (ids increasing) in ONE readwrite transaction; resolves when it committed. */
-  appendBatch(messages: readonly StoredMessage[], options?: AppendOptions): Promise<void>;
+  /** Resolves with how many were written: fewer when a QoS 2 message had been stored already. */
+  appendBatch(messages: readonly StoredMessage[], options?: AppendOptions): Promise<number>;
   /** A page newest first; see HistoryPage.next for the bounded work per call. */
   readPage(query: HistoryQuery): Promise<HistoryPage>;
   get(id: number): Promise<StoredMessage | undefined>;
@@ -21,13 +22,15 @@ export interface HistoryStore {
   maxId(): Promise<number>;
   /** The newest message of each topic, in topic order. */
   latest(): Promise<MessageSummary[]>;
+  /** The running totals (messages, payload bytes, segments, last id) as committed. */
+  totals(): Promise<HistoryTotals>;
 }
 
 export interface AppendOptions {
   /** Overrides the store's durability ('strict' when an acknowledgement waits on the commit). */
   durability?: IDBTransactionDurability;
   /** Incoming QoS 2 records deleted in the same transaction. */
-  releases?: readonly QosRecordKey[];
+  releases?: readonly QosRelease[];
 }
 
 export interface HistoryStoreOptions {
@@ -93,7 +96,7 @@ export function createHistoryStore(
   return {
     async appendBatch(messages, append = {}) {
       const mode = append.durability ?? durability;
-      await appendMessages(await db(), await dictionary(), messages, mode, append.releases);
+      return appendMessages(await db(), await dictionary(), messages, mode, append.releases);
     },
 
     async readPage(query) {
@@ -129,6 +132,7 @@ export function createHistoryStore(
       });
     },
 
+    totals,
     count: async () => (await totals()).messages,
     maxId: async () => (await totals()).lastId,
 

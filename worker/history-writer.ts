@@ -19,6 +19,7 @@ import type {
   StoredMessage,
 } from './protocol';
 import { backoffDelayMs } from './reconnect-backoff';
+import { isQuotaError, storageError } from './storage-error';
 import type { BackoffPolicy } from './reconnect-backoff';
 
 // A batch becomes one segment (more when its payloads are big). Storage cost is per record and
@@ -42,6 +43,10 @@ export interface HistoryWriterDeps {
   onEvent(event: HistoryEvent): void;
   timer?: BatchTimer;
   retry?: BackoffPolicy;
+  /** A batch of `messages`, `bytes` of payload, committed (retention counts what was written). */
+  onCommitted?(messages: number, bytes: number): void;
+  /** A write failed on the storage quota: the first response is pruning to the policy. */
+  onQuotaExceeded?(): void;
 }
 
 export interface HistoryWriter {
@@ -59,20 +64,12 @@ export interface HistoryWriter {
   readPage(query: HistoryQuery): Promise<HistoryPage>;
   stored(): number;
   error(): DeckError | undefined;
+  /** Retention deleted `messages` stored ones. */
+  pruned(messages: number): void;
+  /** Space may be free again (pruned, or the quota grew): retry a failing write now. */
+  retryNow(): void;
   /** Resolves once everything accepted so far has been written (or was given up on). */
   idle(): Promise<void>;
-}
-
-export function storageError(error: unknown, waiting: number): DeckError {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') {
-    return {
-      code: 'storage',
-      message: `Storage is full: the browser refused to save more history. ${waiting.toLocaleString('en')} messages wait in memory and are saved once space is freed.`,
-    };
-  }
-  return { code: 'storage', message: `Could not save history (${name || 'error'}: ${detail}).` };
 }
 
 export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
@@ -105,7 +102,17 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
     },
   });
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => timer.set(resolve, ms));
+  // The backoff between failed writes; retryNow() cuts it short.
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const handle = timer.set(() => wake?.(), ms);
+      wake = () => {
+        timer.clear(handle);
+        wake = undefined;
+        resolve();
+      };
+    });
 
   // The open database, memoized; forgotten after a failure so the next write tries again.
   let opening: Promise<{ maxId: number; count: number }> | undefined;
@@ -137,14 +144,18 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
         await ensureOpen();
         // What an acknowledgement depends on is flushed to disk before the commit is reported.
         const durability = waiters.length > 0 ? 'strict' : undefined;
-        await deps.store.appendBatch(messages, durability ? { durability, releases } : {});
+        const written = await deps.store.appendBatch(
+          messages,
+          durability ? { durability, releases } : {},
+        );
         queue.splice(0, taken);
-        forget(messages);
-        stored += messages.length;
+        const bytes = forget(messages);
+        stored += written;
         failures = 0;
         lastError = undefined;
         for (const waiter of waiters) waiter.resolve();
         report();
+        deps.onCommitted?.(written, bytes);
       } catch (error) {
         failures += 1;
         fail(error);
@@ -157,19 +168,21 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
     }
   }
 
-  function forget(messages: readonly StoredMessage[]): void {
+  /** Drops messages from the unwritten set; returns their payload bytes. */
+  function forget(messages: readonly StoredMessage[]): number {
+    let bytes = 0;
     for (const message of messages) {
       unwritten.delete(message.id);
-      unwrittenBytes -= message.size;
+      bytes += message.size;
     }
+    unwrittenBytes -= bytes;
+    return bytes;
   }
 
   function fail(error: unknown): void {
-    lastError = storageError(error, unwritten.size);
-    if (dropped > 0) {
-      lastError.message += ` ${dropped.toLocaleString('en')} messages could not be kept.`;
-    }
+    lastError = storageError(error, unwritten.size, dropped);
     report();
+    if (isQuotaError(error)) deps.onQuotaExceeded?.();
   }
 
   return {
@@ -201,7 +214,7 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
         batcher.push(message);
         return;
       }
-      const committed = acks.wait(release);
+      const committed = acks.wait(release && { key: release, id: message.id });
       batcher.push(message); // may flush at once, taking the waiter just registered
       if (ackTimer === null && batcher.pending().length > 0) {
         ackTimer = timer.set(() => {
@@ -243,6 +256,13 @@ export function createHistoryWriter(deps: HistoryWriterDeps): HistoryWriter {
 
     stored: () => stored,
     error: () => lastError,
+
+    pruned(messages) {
+      stored = Math.max(0, stored - messages);
+      report();
+    },
+
+    retryNow: () => wake?.(),
 
     async idle() {
       batcher.flush();

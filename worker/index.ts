@@ -1,22 +1,44 @@
 // The worker entry: wires the MQTT session, the history writer and the UI event hub into the
 // one API object the UI calls through Comlink.
 import * as Comlink from 'comlink';
+import { createConnectionGate } from './connection-gate';
+import { createDashboardStore } from './dashboard-store';
 import { createEventHub, previewBuffers } from './event-hub';
 import { createDbConnection } from './history-db';
+import { createRetention } from './history-retention';
 import { createHistoryStore } from './history-store';
 import { createHistoryWriter } from './history-writer';
 import { createMqttSession } from './mqtt-session';
-import type { DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
-import { qosStateOpener } from './qos-state';
+import { createOutbox } from './outbox';
+import { createOutboxDb } from './outbox-db';
+import { outboxLoader } from './outbox-session';
+import { profileError } from './profile-validation';
+import type { ConnectionProfile, DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
+import { clearQosState, qosStateOpener } from './qos-state';
 import { createSettingsStore } from './settings-store';
+import { readStorageInfo } from './storage-info';
 
 const db = createDbConnection();
 const hub = createEventHub();
+const historyStore = createHistoryStore(db);
 const writer = createHistoryWriter({
-  store: createHistoryStore(db),
+  store: historyStore,
   onEvent: (event) => hub.emit(event),
+  onCommitted: (messages, bytes) => retention.committed(messages, bytes),
+  onQuotaExceeded: () => retention.quotaExceeded(),
+});
+// Prunes history to the policy in the background; never touches QoS state or the outbox.
+const retention = createRetention({
+  db,
+  onPruned: (messages) => writer.pruned(messages),
+  failing: () => writer.error() !== undefined,
+  retryWrites: () => writer.retryNow(),
 });
 const settings = createSettingsStore(db);
+const dashboards = createDashboardStore(db);
+// Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
+const outbox = createOutbox({ db: createOutboxDb(db), emit: (event) => hub.emit(event) });
+let outboxProfile: ConnectionProfile | undefined;
 
 // How long connect() waits for the database (an open blocked by another tab never settles).
 const STARTUP_WAIT_MS = 3_000;
@@ -30,6 +52,7 @@ const idsFromClock = () => {
 const opened = writer.start().then(({ maxId }) => {
   lastId = Math.max(lastId, maxId);
 }, idsFromClock);
+void opened.then(() => retention.start());
 const started = Promise.race([
   opened.then(() => true),
   new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STARTUP_WAIT_MS)),
@@ -38,14 +61,22 @@ const started = Promise.race([
 });
 
 const session = createMqttSession({
-  emit: (event) => hub.emit(event),
+  emit: (event) => hub.emit(event.type === 'status' ? gate.statusOut(event) : event),
   nextId: () => ++lastId,
   // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
   sink: (message, release) => {
     hub.message(message);
     return writer.append(message, release);
   },
-  openQosState: qosStateOpener(db),
+  openQosState: qosStateOpener(db, (packet) => outbox.onStorePut(packet)),
+  loadMqtt: outboxLoader(outbox, () => outboxProfile),
+  mayConnect: () => gate.mayConnect(),
+});
+// One connection per broker URL + client ID across the browser's tabs (Web Locks).
+const gate = createConnectionGate(session, {
+  locks: self.navigator.locks,
+  openChannel: typeof BroadcastChannel === 'function' ? (n) => new BroadcastChannel(n) : undefined,
+  emit: (event) => hub.emit(event),
 });
 
 // Back online: the broker may be reachable now, so waiting out the backoff only wastes time.
@@ -59,17 +90,28 @@ function releaseProxy(listener: DeckEventListener): void {
 }
 
 const api = {
-  async connect(profile) {
+  async connect(profile, options) {
     await started;
-    return session.connect(profile);
+    await outbox.ready;
+    if (!profileError(profile)) outboxProfile = profile;
+    const result = await gate.connect(profile, options);
+    // A clean start ends the broker's session: its persisted QoS packets mean nothing now.
+    if (result.ok && profile.cleanStart) await clearQosState(db, profile).catch(() => {});
+    return result;
   },
-  disconnect: () => session.disconnect(),
+  disconnect: () => gate.disconnect(),
   async retryNow() {
     session.retryNow();
   },
   subscribe: (filter, qos) => session.subscribe(filter, qos),
   unsubscribe: (filter) => session.unsubscribe(filter),
-  publish: (topic, payload, options) => session.publish(topic, payload, options),
+  async publish(topic, payload, options) {
+    // Never connected in this tab: queue for the saved profile (what the form shows).
+    const profile = outboxProfile ?? (await settings.loadProfile().catch(() => undefined));
+    return outbox.publish(profile, topic, payload, options);
+  },
+  outbox: () => outbox.list(),
+  cancelOutgoing: (seq) => outbox.cancel(seq),
   async events(listener) {
     listeners += 1;
     // The previews' buffers are the post's own: moved to the page, not copied, unless another
@@ -88,7 +130,7 @@ const api = {
   },
   async snapshot(): Promise<WorkerSnapshot> {
     const snapshot: WorkerSnapshot = {
-      status: session.status(),
+      status: gate.decorate(session.status()),
       subscriptions: session.subscriptions(),
       stored: writer.stored(),
     };
@@ -106,6 +148,11 @@ const api = {
     }
   },
   saveProfile: (profile) => settings.saveProfile(profile),
+  storageInfo: () => readStorageInfo({ db, store: historyStore, writer, retention }),
+  setRetention: (policy) => retention.setPolicy(policy),
+  listDashboards: () => dashboards.list(),
+  saveDashboard: (dashboard) => dashboards.save(dashboard),
+  deleteDashboard: (id) => dashboards.remove(id),
 } satisfies DeckApi;
 
 Comlink.expose(api);

@@ -1,6 +1,8 @@
 // How one mqtt.js client is set up for an attempt: loading mqtt.js, its options, and the delivery
 // of received messages with their acknowledgement held until the sink accepted them.
 import type { IClientOptions, IPublishPacket, IStore, MqttClient } from 'mqtt';
+import { CAN_GUARD_SOCKETS, guardedWebSocket } from './guarded-socket';
+import { MAX_INCOMING_PACKET_BYTES } from './packet-guard';
 import type { ConnectionProfile } from './protocol';
 
 /** The part of mqtt.js a session needs, looked up on each attempt (tests spy on it). */
@@ -52,8 +54,16 @@ export function clientOptions(
   };
   if (profile.username !== '') options.username = profile.username;
   if (profile.password !== '') options.password = profile.password;
-  if (profile.protocolVersion === 5 && !profile.cleanStart) {
-    options.properties = { sessionExpiryInterval: profile.sessionExpiryS ?? SESSION_EXPIRY_S };
+  if (profile.protocolVersion === 5) {
+    // Announced so that a well-behaved broker never sends more (it drops such a message for us).
+    options.properties = { maximumPacketSize: MAX_INCOMING_PACKET_BYTES };
+    if (!profile.cleanStart) {
+      options.properties.sessionExpiryInterval = profile.sessionExpiryS ?? SESSION_EXPIRY_S;
+    }
+  }
+  if (CAN_GUARD_SOCKETS) {
+    const limits = { version: profile.protocolVersion, maxPacketBytes: MAX_INCOMING_PACKET_BYTES };
+    options.createWebsocket = guardedWebSocket(limits);
   }
   return options;
 }

@@ -49,12 +49,15 @@ export interface SessionDeps {
   loadMqtt?: () => Promise<MqttLibrary>;
   /** Durable QoS stores for clean start off; without it mqtt.js keeps them in memory. */
   openQosState?: OpenQosState;
+  /** False while another tab holds this connection: no attempt is started (connection-gate). */
+  mayConnect?: () => boolean;
 }
 
 export interface MqttSession {
   /** Validates `profile` and starts connecting; a validation error means no attempt was made. */
   connect(profile: ConnectionProfile): Result<object>;
-  disconnect(): Promise<void>;
+  /** Ends the connection gracefully; `reason` is shown with the 'disconnected' status. */
+  disconnect(reason?: DeckError): Promise<void>;
   subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
   unsubscribe(filter: string): Promise<Result<object>>;
   publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
@@ -66,6 +69,8 @@ export interface MqttSession {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const DISCONNECT_GRACE_MS = 1_000;
+/** How long a connection must last before the reconnect delay starts over from its first step. */
+const STABLE_CONNECTION_MS = 10_000;
 
 export function createMqttSession(deps: SessionDeps): MqttSession {
   const now = deps.now ?? Date.now;
@@ -79,6 +84,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   let token = 0;
   let connectTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let connectedAt: number | undefined;
   let status: StatusEvent = { type: 'status', state: 'disconnected', at: now() };
 
   function setStatus(state: ConnectionState, extra: Partial<StatusEvent> = {}): void {
@@ -122,6 +128,10 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   }
 
   function connectionLost(error: DeckError): void {
+    // A broker that accepts and then at once breaks the connection (garbage, a kick) must meet a
+    // growing delay too: only a connection that stayed up a while counts as a success.
+    if (connectedAt !== undefined && now() - connectedAt >= STABLE_CONNECTION_MS) backoff.reset();
+    connectedAt = undefined;
     void dropClient();
     subscriptions.markAllPending();
     const { attempt, delayMs } = backoff.next();
@@ -139,7 +149,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
 
   function onConnected(packet: IConnackPacket, current: ConnectionProfile): void {
     connack = packet;
-    backoff.reset();
+    connectedAt = now();
     setStatus('connected');
     const resumed = !current.cleanStart && packet.sessionPresent;
     commands.restoreSubscriptions(resumed);
@@ -176,7 +186,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
 
   function startAttempt(): void {
     const current = profile;
-    if (!current) return;
+    if (!current || deps.mayConnect?.() === false) return;
     const mine = ++token;
     const timeout = timeoutError('The broker', Math.round(connectTimeoutMs / 1000));
     // One timeout covers fetching mqtt.js and the handshake; what it ends depends on the stage.
@@ -268,11 +278,11 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
       startAttempt();
       return { ok: true };
     },
-    async disconnect() {
+    async disconnect(reason) {
       stopRetrying();
       const ending = dropClient(true);
       subscriptions.markAllPending();
-      setStatus('disconnected');
+      setStatus('disconnected', reason ? { error: reason } : {});
       await ending;
     },
     subscribe: (filter, qos) => commands.subscribe(filter, qos),

@@ -33,9 +33,14 @@ export type ErrorCode =
   | 'not-connected'
   | 'invalid-topic'
   | 'invalid-option'
+  | 'invalid-payload'
   | 'packet-too-large'
   | 'refused'
   | 'storage'
+  /** Another tab of this browser holds the connection (same broker URL and client ID). */
+  | 'open-elsewhere'
+  /** Another tab took the connection over; this one stopped and does not reconnect. */
+  | 'taken-over'
   | 'unknown';
 
 export interface DeckError {
@@ -59,6 +64,11 @@ export interface StatusEvent {
   /** Broker URL and client ID of the connection this status is about. */
   url?: string;
   clientId?: string;
+  /**
+   * While another tab holds this connection (error `open-elsewhere` or `taken-over`): the state
+   * that tab reports for it, once it answered (BroadcastChannel).
+   */
+  elsewhere?: ConnectionState;
   at: number;
 }
 
@@ -130,12 +140,30 @@ export interface SubscriptionEvent {
   reason?: string;
 }
 
-export type DeckEvent = StatusEvent | MessagesEvent | HistoryEvent | SubscriptionEvent;
+/** Outbox entries that changed (added or new state), and those removed (cancelled, pruned). */
+export interface OutboxEvent {
+  type: 'outbox';
+  entries: OutboxEntry[];
+  removed: number[];
+}
+
+export type DeckEvent =
+  StatusEvent | MessagesEvent | HistoryEvent | SubscriptionEvent | OutboxEvent;
 
 export type Result<T> = ({ ok: true } & T) | ({ ok: false } & DeckError);
 
 export type SubscribeResult = Result<{ grantedQos: Qos }>;
-export type PublishResult = Result<{ qos: Qos; acknowledged: boolean }>;
+/**
+ * `seq` is the message's outbox entry and `queued` says the outbox still holds it unacknowledged
+ * (not connected, or the connection ended before the broker answered): it will be sent, or sent
+ * again, on the next connect. Both are set on every result of `DeckApi.publish`.
+ */
+export type PublishResult = Result<{
+  qos: Qos;
+  acknowledged: boolean;
+  seq?: number;
+  queued?: boolean;
+}>;
 
 export interface PublishOptions {
   qos: Qos;
@@ -143,6 +171,9 @@ export interface PublishOptions {
   /** MQTT 5 user properties; refused on a 3.1.1 connection. */
   userProperties?: Record<string, string | string[]>;
 }
+
+/** How many outbox entries `DeckApi.outbox()` returns, and the UI keeps. */
+export const OUTBOX_LIST_MAX = 500;
 
 /** Where one of the user's publishes stands; the UI shows these words as they are. */
 export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'failed';
@@ -201,6 +232,49 @@ export interface WorkerSnapshot {
   storageError?: DeckError;
 }
 
+export interface ConnectOptions {
+  /** Take the connection from the tab that holds it rather than give up. */
+  takeOver?: boolean;
+}
+
+/** How much history to keep: beyond any limit, the oldest whole segments are pruned. */
+export interface RetentionPolicy {
+  maxMessages: number;
+  /** Payload bytes. */
+  maxBytes: number;
+  /** Share of the browser's storage quota history may fill, in percent (1–100). */
+  maxQuotaPercent: number;
+  maxAgeDays: number;
+}
+
+/** Storage as the History view's Storage section shows it. */
+export interface StorageInfo {
+  /** `navigator.storage.estimate()` of the whole origin, in bytes; absent where unsupported. */
+  usage?: number;
+  quota?: number;
+  /** History's own running totals (payload bytes). */
+  messages: number;
+  bytes: number;
+  segments: number;
+  /** Receive time of the oldest stored message, ms since the epoch. */
+  oldestTime?: number;
+  retention: RetentionPolicy;
+  /** Whether a prune is running now, and what the last one removed. */
+  pruning: boolean;
+  lastPrune?: { at: number; messages: number; segments: number };
+  /** The history writer's current error (for example the quota is full). */
+  error?: DeckError;
+}
+
+/**
+ * A saved dashboard as the worker stores it. The worker keeps it as it is; its shape belongs to
+ * src/dashboards (dashboard-model.ts), which validates every record it reads back.
+ */
+export interface DashboardData {
+  id: string;
+  [field: string]: unknown;
+}
+
 /** Called with events in batches, at most about once per animation frame. */
 export type DeckEventListener = (events: DeckEvent[]) => void;
 
@@ -209,16 +283,31 @@ export type DeckEventListener = (events: DeckEvent[]) => void;
  * (`export type WorkerApi = typeof api` in worker/index.ts is checked against it).
  */
 export interface DeckApi {
-  /** Starts connecting; resolves at once with a validation error, or ok once the attempt began. */
-  connect(profile: ConnectionProfile): Promise<Result<object>>;
+  /**
+   * Starts connecting; resolves at once with a validation error, or ok once the attempt began.
+   * Only one tab holds a connection (broker URL + client ID, a Web Lock): while another has it,
+   * resolves with `open-elsewhere` and makes no attempt, unless `options.takeOver`, which takes
+   * it from that tab (that one stops with `taken-over` and does not reconnect).
+   */
+  connect(profile: ConnectionProfile, options?: ConnectOptions): Promise<Result<object>>;
   /** Ends the connection and stops reconnecting. */
   disconnect(): Promise<void>;
   /** The page or the network came back: while reconnecting, tries at once instead of waiting. */
   retryNow(): Promise<void>;
   subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
   unsubscribe(filter: string): Promise<Result<object>>;
-  /** Resolves when a QoS 0 message is written, or when QoS 1/2 is acknowledged by the broker. */
+  /**
+   * Validates, then stores the message in the outbox ('queued', durably) and sends it in publish
+   * order when connected. Resolves: refused (ok false) when invalid for the connection's MQTT
+   * version or when the broker refused it; ok with `queued` once stored while not connected (it
+   * is sent on the next connect of that connection); ok when a QoS 0 message is written, or when
+   * QoS 1/2 is acknowledged; ok with `queued` if the connection ended or 30 s passed first.
+   */
   publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
+  /** The newest outbox entries (at most OUTBOX_LIST_MAX), newest first. */
+  outbox(): Promise<OutboxEntry[]>;
+  /** Removes a 'queued' entry so it is never sent; refused for any other state. */
+  cancelOutgoing(seq: number): Promise<Result<object>>;
   /** Registers a (Comlink-proxied) listener; resolves to a proxied function that removes it. */
   events(listener: DeckEventListener): Promise<() => void>;
   snapshot(): Promise<WorkerSnapshot>;
@@ -228,4 +317,13 @@ export interface DeckApi {
   loadProfile(): Promise<ConnectionProfile | undefined>;
   /** Remembers `profile` as the last used one; the password is blanked unless rememberPassword. */
   saveProfile(profile: ConnectionProfile): Promise<void>;
+  /** Storage usage and quota, history totals, the retention policy and the last prune. */
+  storageInfo(): Promise<StorageInfo>;
+  /** Saves the retention policy (refused with `invalid-option` out of bounds) and prunes to it. */
+  setRetention(policy: RetentionPolicy): Promise<Result<{ retention: RetentionPolicy }>>;
+  /** Every saved dashboard, in name order (validated by the UI, not here). */
+  listDashboards(): Promise<DashboardData[]>;
+  /** Stores `dashboard` under its id, replacing the one saved before. */
+  saveDashboard(dashboard: DashboardData): Promise<void>;
+  deleteDashboard(id: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Checks one publish before it is queued or sent, so that nothing reaches the wire that the broker
-// would reject: the topic, the QoS, the size against the broker's limit, MQTT 5-only options.
-import { validatePublishTopic } from './mqtt-topics';
+// would reject: the topic, the QoS, MQTT 5-only options, user properties, and the packet's size
+// (computed exactly, properties included) against the broker's limit and MQTT's own.
+import { mqttStringError, validatePublishTopic } from './mqtt-topics';
 import type { DeckError, MqttVersion, PublishOptions } from './protocol';
 
 /** What is known of the connection the message is for; limits come from its CONNACK. */
@@ -8,12 +9,89 @@ export interface PublishLimits {
   version: MqttVersion;
   /** The broker's Maximum Packet Size (MQTT 5 CONNACK), when it gave one. */
   maximumPacketSize?: number | undefined;
+  /** The broker's Maximum QoS (MQTT 5 CONNACK), when it gave one: a higher QoS is refused. */
+  maximumQos?: number | undefined;
+  /** False when the broker's CONNACK said Retain Available = 0. */
+  retainAvailable?: boolean | undefined;
 }
 
-// Fixed header (up to 5 bytes), topic length (2) and packet id (2), plus room for properties.
-const PUBLISH_OVERHEAD_BYTES = 64;
+/** MQTT's Remaining Length is a variable byte integer of at most 4 bytes (§2.2.3). */
+export const MAX_REMAINING_LENGTH = 268_435_455;
 
 const utf8 = new TextEncoder();
+
+const invalidOption = (message: string): DeckError => ({ code: 'invalid-option', message });
+const bytes = (n: number) => n.toLocaleString('en');
+
+/** Bytes a variable byte integer takes for `n`. */
+export function varIntBytes(n: number): number {
+  return n < 128 ? 1 : n < 16_384 ? 2 : n < 2_097_152 ? 3 : 4;
+}
+
+/** Why a QoS value is not 0, 1 or 2 (the UI and the API may hand over anything), or null. */
+export function qosError(qos: unknown): string | null {
+  if (qos === 0 || qos === 1 || qos === 2) return null;
+  const shown = typeof qos === 'number' || typeof qos === 'string' ? String(qos) : typeof qos;
+  return `QoS must be 0, 1 or 2 (got ${shown}).`;
+}
+
+/** Why a text payload cannot be sent as typed (a lone surrogate would become U+FFFD), or null. */
+export function payloadTextError(payload: string): string | null {
+  if (!/[\uD800-\uDFFF]/.test(payload)) return null;
+  // Surrogate pairs are fine; only a lone one changes on encoding.
+  if (!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(payload)) {
+    return null;
+  }
+  return 'The payload contains a lone surrogate, which cannot be encoded as UTF-8; it would be sent as U+FFFD.';
+}
+
+/** Checks the user properties; returns the error, or the bytes they add to the packet. */
+function userPropertiesSize(props: unknown): DeckError | number {
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+    return invalidOption('User properties must be name/value pairs.');
+  }
+  let size = 0;
+  for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
+    const nameError = mqttStringError(name, `The user property name "${name.slice(0, 40)}"`);
+    if (nameError) return invalidOption(nameError);
+    const values = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+    for (const value of values) {
+      if (typeof value !== 'string') {
+        return invalidOption(`The user property "${name.slice(0, 40)}" must have text values.`);
+      }
+      const valueError = mqttStringError(
+        value,
+        `The value of user property "${name.slice(0, 40)}"`,
+      );
+      if (valueError) return invalidOption(valueError);
+      // Identifier byte, then two length-prefixed strings.
+      size += 1 + 2 + utf8.encode(name).length + 2 + utf8.encode(value).length;
+    }
+  }
+  return size;
+}
+
+/** The whole PUBLISH packet's size in bytes, or the error that stops it being built. */
+function packetSize(
+  topicBytes: number,
+  payloadBytes: number,
+  options: PublishOptions,
+  version: MqttVersion,
+): DeckError | number {
+  let properties = 0;
+  if (version === 5 && options.userProperties !== undefined) {
+    const size = userPropertiesSize(options.userProperties);
+    if (typeof size !== 'number') return size;
+    properties = size;
+  }
+  const propertiesField = version === 5 ? varIntBytes(properties) + properties : 0;
+  const remaining = 2 + topicBytes + (options.qos > 0 ? 2 : 0) + propertiesField + payloadBytes;
+  if (remaining > MAX_REMAINING_LENGTH) {
+    const message = `The message needs ${bytes(remaining)} bytes; an MQTT packet holds at most ${bytes(MAX_REMAINING_LENGTH)}.`;
+    return { code: 'packet-too-large', message };
+  }
+  return 1 + varIntBytes(remaining) + remaining;
+}
 
 /** Returns why this publish cannot be sent, or undefined when it can. */
 export function publishError(
@@ -24,20 +102,25 @@ export function publishError(
 ): DeckError | undefined {
   const invalid = validatePublishTopic(topic);
   if (invalid) return { code: 'invalid-topic', message: invalid };
-  if (options.qos !== 0 && options.qos !== 1 && options.qos !== 2) {
-    return {
-      code: 'invalid-option',
-      message: `QoS must be 0, 1 or 2 (got ${String(options.qos)}).`,
-    };
-  }
+  const badQos = qosError(options.qos);
+  if (badQos) return invalidOption(badQos);
+  if (typeof options.retain !== 'boolean') return invalidOption('Retain must be on or off.');
   if (options.userProperties !== undefined && limits.version !== 5) {
-    const message = 'User properties need MQTT 5; this connection uses 3.1.1.';
-    return { code: 'invalid-option', message };
+    return invalidOption('User properties need MQTT 5; this connection uses 3.1.1.');
   }
-  const size = payload.byteLength + utf8.encode(topic).byteLength;
+  if (limits.maximumQos !== undefined && options.qos > limits.maximumQos) {
+    return invalidOption(
+      `The broker accepts QoS up to ${limits.maximumQos}; this message asks for QoS ${options.qos}.`,
+    );
+  }
+  if (options.retain && limits.retainAvailable === false) {
+    return invalidOption('The broker does not support retained messages; turn Retain off.');
+  }
+  const size = packetSize(utf8.encode(topic).length, payload.byteLength, options, limits.version);
+  if (typeof size !== 'number') return size;
   const limit = limits.maximumPacketSize;
-  if (limit !== undefined && size + PUBLISH_OVERHEAD_BYTES > limit) {
-    const message = `The message is ${size.toLocaleString('en')} bytes; the broker accepts packets up to ${limit.toLocaleString('en')} bytes.`;
+  if (limit !== undefined && size > limit) {
+    const message = `The message is ${bytes(size)} bytes as a PUBLISH packet; the broker accepts packets up to ${bytes(limit)} bytes (its Maximum Packet Size).`;
     return { code: 'packet-too-large', message };
   }
   return undefined;

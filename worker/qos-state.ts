@@ -1,11 +1,12 @@
 // The durable QoS state of one persistent session (clean start off): the incoming and outgoing
 // stores of its client id on its broker, and a packet-id provider that avoids every stored id.
 import type { IClientOptions, IStore } from 'mqtt';
+import { STORES } from './history-schema';
 import type { DeckDb } from './history-schema';
 import type { ConnectionProfile } from './protocol';
 import { createIdProvider } from './qos-id-provider';
 import { openQosStore, qosScope } from './qos-store';
-import type { QosStore } from './qos-store';
+import type { QosStore, QosStoreOptions } from './qos-store';
 
 export interface QosState {
   incoming: QosStore;
@@ -21,7 +22,11 @@ export type OpenQosState = (
   onFailure: (error: unknown) => void,
 ) => Promise<QosState>;
 
-export function qosStateOpener(db: () => Promise<DeckDb>): OpenQosState {
+/** `linkOutbox` (the outbox) claims each new outgoing PUBLISH, written beside its packet. */
+export function qosStateOpener(
+  db: () => Promise<DeckDb>,
+  linkOutbox?: QosStoreOptions['linkOutbox'],
+): OpenQosState {
   return async (profile, memoryStore, onFailure) => {
     const open = (direction: 'in' | 'out') =>
       openQosStore({
@@ -31,6 +36,7 @@ export function qosStateOpener(db: () => Promise<DeckDb>): OpenQosState {
         onFailure,
         holdOnFailure: direction === 'in',
         deleteInHistory: direction === 'in',
+        ...(direction === 'out' && linkOutbox ? { linkOutbox } : {}),
       });
     const [incoming, outgoing] = await Promise.all([open('in'), open('out')]);
     return {
@@ -43,4 +49,21 @@ export function qosStateOpener(db: () => Promise<DeckDb>): OpenQosState {
       },
     };
   };
+}
+
+/**
+ * Forgets both directions of `profile`'s session: connecting with clean start on ends it at the
+ * broker, so its packets mean nothing and their ids would only be kept out of use.
+ */
+export async function clearQosState(
+  db: () => Promise<DeckDb>,
+  profile: Pick<ConnectionProfile, 'url' | 'clientId'>,
+): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(STORES.qos, 'readwrite');
+  for (const direction of ['in', 'out'] as const) {
+    const scope = qosScope(direction, profile.url, profile.clientId);
+    void tx.store.delete(IDBKeyRange.bound([scope, -Infinity], [scope, Infinity])).catch(() => {});
+  }
+  await tx.done;
 }

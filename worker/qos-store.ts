@@ -3,7 +3,7 @@
 // Records are keyed by a rising sequence, so replay keeps publish order across id wrap-around.
 import type { IStore } from 'mqtt';
 import { STORES } from './history-schema';
-import type { DeckDb, QosRecord, QosRecordKey } from './history-schema';
+import type { DeckDb, OutboxRecord, QosRecord, QosRecordKey } from './history-schema';
 
 type Packet = Parameters<IStore['put']>[0];
 type StoreDone = Parameters<IStore['put']>[1];
@@ -28,6 +28,11 @@ export interface QosStoreOptions {
    * (history-append.ts), so mqtt.js's del(), which runs before that commit, only forgets it here.
    */
   deleteInHistory: boolean;
+  /**
+   * Outgoing: the outbox row a new PUBLISH belongs to ('sent', with its packet id), written in
+   * the same transaction as the packet, so the outbox never claims a packet this store lacks.
+   */
+  linkOutbox?: (packet: Packet) => OutboxRecord | undefined;
 }
 
 export interface QosStore extends IStore {
@@ -55,10 +60,12 @@ export async function openQosStore(options: QosStoreOptions): Promise<QosStore> 
     lastSeq = Math.max(lastSeq, record.seq);
   }
 
-  const write = (apply: (tx: IDBObjectStore) => void): Promise<void> =>
+  const write = (apply: (tx: IDBObjectStore) => void, outbox?: OutboxRecord): Promise<void> =>
     options.db().then((d) => {
-      const tx = d.transaction(STORES.qos, 'readwrite', { durability: 'strict' });
+      const names = outbox ? [STORES.qos, STORES.outbox] : [STORES.qos];
+      const tx = d.transaction(names, 'readwrite', { durability: 'strict' });
       apply(tx.objectStore(STORES.qos) as unknown as IDBObjectStore);
+      if (outbox) (tx.objectStore(STORES.outbox) as unknown as IDBObjectStore).put(outbox);
       return tx.done;
     });
 
@@ -73,7 +80,8 @@ export async function openQosStore(options: QosStoreOptions): Promise<QosStore> 
         packet: { ...packet },
       };
       packets.set(messageId, record);
-      write((s) => s.put(record)).then(
+      const linked = known || packet.cmd !== 'publish' ? undefined : options.linkOutbox?.(packet);
+      write((s) => s.put(record), linked).then(
         () => cb?.(),
         (error: unknown) => {
           if (packets.get(messageId) === record) packets.delete(messageId);

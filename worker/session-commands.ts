@@ -3,7 +3,7 @@
 import type { IConnackPacket, MqttClient } from 'mqtt';
 import { NOT_CONNECTED, publishRefusal, subscriptionRefusal, timeoutError } from './error-codes';
 import { validateTopicFilter } from './mqtt-topics';
-import { publishError } from './publish-validation';
+import { publishError, qosError } from './publish-validation';
 import type {
   DeckError,
   MqttVersion,
@@ -86,6 +86,9 @@ export function createSessionCommands(deps: CommandDeps) {
     subscribe(filter: string, qos: Qos): Promise<SubscribeResult> {
       const invalid = validateTopicFilter(filter);
       if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
+      // mqtt-packet would end the whole connection over a QoS it cannot encode.
+      const badQos = qosError(qos);
+      if (badQos) return Promise.resolve(fail({ code: 'invalid-option', message: badQos }));
       const live = deps.connection();
       if (!live) return Promise.resolve(fail(NOT_CONNECTED));
       return sendSubscribe(live, filter, qos);

@@ -12,7 +12,9 @@ export interface SettingsStore {
 export function createSettingsStore(db: () => Promise<DeckDb>): SettingsStore {
   return {
     async loadProfile() {
-      const profile = await (await db()).get(STORES.settings, 'lastProfile');
+      const stored = await (await db()).get(STORES.settings, 'lastProfile');
+      // The store's value type is the union of every setting's: this key holds a profile.
+      const profile = stored as ConnectionProfile | undefined;
       if (!profile) return undefined;
       return { ...profile, password: profile.rememberPassword === true ? profile.password : '' };
     },

@@ -4,6 +4,7 @@ import type { MqttVersion } from '../../worker/protocol';
 import { useConnection } from '../stores/connection';
 import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
+import { TakeOverNotice } from './TakeOverNotice';
 
 const TEXT_INPUT = { autocomplete: 'off', autocapitalize: 'off', spellcheck: false } as const;
 
@@ -100,6 +101,32 @@ export function ConnectionPanel() {
           onChange={(checked) => connection.setField('cleanStart', checked)}
         />
       </div>
+      {/* Clean start off, under the saved client ID: the broker keeps QoS 1/2 messages meanwhile. */}
+      <div class="row-2 align-end">
+        <Checkbox
+          label="Persistent session"
+          checked={!connection.form.cleanStart}
+          onChange={(checked) => connection.setField('cleanStart', !checked)}
+        />
+        <Show when={connection.form.protocolVersion === 5}>
+          <Field
+            label="Session expiry (s)"
+            for="session-expiry"
+            error={connection.errors.sessionExpiry}
+            class="narrow"
+          >
+            <input
+              id="session-expiry"
+              type="number"
+              inputmode="numeric"
+              min="0"
+              value={connection.form.sessionExpiryS}
+              onInput={(e) => connection.setField('sessionExpiryS', e.currentTarget.value)}
+              {...errorAttrs('session-expiry', connection.errors.sessionExpiry)}
+            />
+          </Field>
+        </Show>
+      </div>
       <div class="actions">
         <button
           type="submit"
@@ -117,6 +144,7 @@ export function ConnectionPanel() {
           Disconnect
         </button>
       </div>
+      <TakeOverNotice />
       <Show when={connection.errors.request}>
         <p class="form-error" role="alert">
           {connection.errors.request}

@@ -1,6 +1,6 @@
-// The History and Dashboards views of this first slice: what they hold today and what is coming.
+// The History panel of this first slice, and the Dashboards view loaded when first shown.
+import { Show, createSignal, untrack, type Component } from 'solid-js';
 import { formatCount } from '../lib/payload-format';
-import { hashOf } from '../lib/route';
 import { useHistory } from '../stores/history';
 
 /** Beside the message list: the stored count; "Load older" under the list pages further back. */
@@ -22,20 +22,20 @@ export function HistoryPanel() {
   );
 }
 
+/**
+ * The Dashboards view, in a chunk of its own so the first load does not carry it (imported by
+ * hand: Solid's lazy() would pull its Suspense machinery into the entry chunk).
+ */
 export function DashboardsView() {
+  const [view, setView] = createSignal<Component>();
+  const [failed, setFailed] = createSignal<string>();
+  import('../dashboards/DashboardsView').then(
+    (module) => setView(() => module.default),
+    (error: unknown) => setFailed(`The Dashboards view could not load: ${String(error)}`),
+  );
   return (
-    <section class="card placeholder-view" aria-labelledby="dashboards-title">
-      <h2 id="dashboards-title" class="card-title">
-        Dashboards
-      </h2>
-      <p>
-        Dashboards are coming: grids of tiles (values, gauges, charts, status lights, switches)
-        bound to topics, and a kiosk mode for a wall screen.
-      </p>
-      <p class="muted">
-        Until then, the <a href={hashOf('messages')}>message list</a> shows everything your
-        subscriptions receive.
-      </p>
-    </section>
+    <Show when={view()} fallback={<p role="alert">{failed()}</p>}>
+      {(View) => untrack(() => View()({}))}
+    </Show>
   );
 }

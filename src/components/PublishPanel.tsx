@@ -4,13 +4,19 @@ import type { Qos } from '../../worker/protocol';
 import { usePublish } from '../stores/publish';
 import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
+import { OutboxList } from './OutboxList';
 import { QosOptions } from './QosOptions';
 
 export function PublishPanel() {
   const publish = usePublish();
 
   return (
-    <FormCard id="publish" title="Publish" onSubmit={() => void publish.publish()}>
+    <FormCard
+      id="publish"
+      title="Publish"
+      onSubmit={() => void publish.publish()}
+      after={<OutboxList />}
+    >
       <Field label="Publish topic" for="publish-topic" error={publish.topicError()}>
         <input
           id="publish-topic"

@@ -5,7 +5,9 @@ import { deckBridge } from '../worker-bridge';
 import { ConnectionContext, createConnection } from './connection';
 import { HistoryContext, createHistory } from './history';
 import { MessagesContext, createMessages } from './messages';
+import { OutboxContext, createOutbox } from './outbox';
 import { PublishContext, createPublish } from './publish';
+import { StorageContext, createStorage } from './storage';
 import { SubscriptionsContext, createSubscriptions } from './subscriptions';
 
 export function DeckProvider(props: ParentProps) {
@@ -15,6 +17,8 @@ export function DeckProvider(props: ParentProps) {
   const messages = createMessages(bridge);
   const history = createHistory();
   const publish = createPublish(bridge);
+  const outbox = createOutbox(bridge);
+  const storage = createStorage(bridge);
   let sawHistoryEvent = false;
 
   /** First run against the dev broker: subscribe to what it suggests, so data shows at once. */
@@ -29,9 +33,13 @@ export function DeckProvider(props: ParentProps) {
       case 'status':
         connection.applyStatus(event);
         if (event.state === 'connected') subscribeSuggested();
+        // Data starts arriving: the moment to ask the browser to keep it (Window-only API).
+        if (event.state === 'connected') storage.persistOnFirstConnection();
         return;
       case 'subscription':
         return subscriptions.apply(event);
+      case 'outbox':
+        return outbox.apply(event);
       case 'messages':
         return messages.receive(event.messages, event.received);
       case 'history':
@@ -42,6 +50,7 @@ export function DeckProvider(props: ParentProps) {
 
   async function start() {
     void connection.load();
+    void outbox.load();
     try {
       const snapshot = await bridge.snapshot();
       batch(() => {
@@ -83,7 +92,11 @@ export function DeckProvider(props: ParentProps) {
       <SubscriptionsContext.Provider value={subscriptions}>
         <MessagesContext.Provider value={messages}>
           <HistoryContext.Provider value={history}>
-            <PublishContext.Provider value={publish}>{props.children}</PublishContext.Provider>
+            <PublishContext.Provider value={publish}>
+              <StorageContext.Provider value={storage}>
+                <OutboxContext.Provider value={outbox}>{props.children}</OutboxContext.Provider>
+              </StorageContext.Provider>
+            </PublishContext.Provider>
           </HistoryContext.Provider>
         </MessagesContext.Provider>
       </SubscriptionsContext.Provider>

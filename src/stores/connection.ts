@@ -1,14 +1,26 @@
 // The connection domain: the profile form, its inline errors, and the status the worker reports.
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { ConnectionProfile, MqttVersion, StatusEvent } from '../../worker/protocol';
-import { MAX_KEEPALIVE_S, brokerUrlError, profileError } from '../../worker/profile-validation';
+import type {
+  ConnectOptions,
+  ConnectionProfile,
+  MqttVersion,
+  StatusEvent,
+} from '../../worker/protocol';
+import {
+  MAX_KEEPALIVE_S,
+  MAX_SESSION_EXPIRY_S,
+  brokerUrlError,
+  profileError,
+} from '../../worker/profile-validation';
 import { validateTopicFilter } from '../../worker/mqtt-topics';
 import { connectionId, randomClientId } from '../lib/connection-id';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
 
 const DEFAULT_KEEPALIVE_S = 60;
+/** MQTT 5 session expiry of a persistent session: a day, as the worker defaults it. */
+const DEFAULT_SESSION_EXPIRY_S = 86_400;
 /** Served by the dev server only; production builds have no such file. */
 const DEV_BROKER_FILE = './dev-broker.json';
 
@@ -18,7 +30,10 @@ export interface ConnectionForm {
   username: string;
   password: string;
   keepaliveS: string;
+  /** Off = "Persistent session": the broker keeps the session under the (saved) client ID. */
   cleanStart: boolean;
+  /** MQTT 5 only, with clean start off. */
+  sessionExpiryS: string;
   protocolVersion: MqttVersion;
   /** Off by default: the password is kept on the device only when the user asks for it. */
   rememberPassword: boolean;
@@ -27,6 +42,7 @@ export interface ConnectionForm {
 export interface ConnectionErrors {
   url?: string;
   keepalive?: string;
+  sessionExpiry?: string;
   /** Why the worker would not start the connection. */
   request?: string;
 }
@@ -54,10 +70,12 @@ async function devBroker(): Promise<DevBroker | undefined> {
   }
 }
 
-function parseKeepalive(text: string): number | null {
+function parseSeconds(text: string, max: number): number | null {
   const n = Number(text.trim());
-  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_KEEPALIVE_S ? n : null;
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
 }
+
+const parseKeepalive = (text: string) => parseSeconds(text, MAX_KEEPALIVE_S);
 
 export function createConnection(bridge: DeckBridge) {
   const [form, setForm] = createStore<ConnectionForm>({
@@ -67,6 +85,7 @@ export function createConnection(bridge: DeckBridge) {
     password: '',
     keepaliveS: String(DEFAULT_KEEPALIVE_S),
     cleanStart: true,
+    sessionExpiryS: String(DEFAULT_SESSION_EXPIRY_S),
     // Aedes and many hosted brokers speak 3.1.1 only; 5.0 is one click away.
     protocolVersion: 4,
     rememberPassword: false,
@@ -88,6 +107,7 @@ export function createConnection(bridge: DeckBridge) {
       setForm(key, value);
       if (key === 'url') setErrors({ url: undefined, request: undefined });
       if (key === 'keepaliveS') setErrors('keepalive', undefined);
+      if (key === 'sessionExpiryS') setErrors('sessionExpiry', undefined);
     },
 
     /** Pre-fills the form: the saved profile, else the dev broker, else a blank wss:// URL. */
@@ -103,6 +123,7 @@ export function createConnection(bridge: DeckBridge) {
           password: saved.rememberPassword === true ? saved.password : '',
           keepaliveS: String(saved.keepaliveS),
           cleanStart: saved.cleanStart,
+          sessionExpiryS: String(saved.sessionExpiryS ?? DEFAULT_SESSION_EXPIRY_S),
           protocolVersion: saved.protocolVersion,
           rememberPassword: saved.rememberPassword === true,
         });
@@ -112,16 +133,24 @@ export function createConnection(bridge: DeckBridge) {
       }
     },
 
-    async connect() {
+    /** `{ takeOver: true }` takes the connection from the tab that holds it (Web Locks). */
+    async connect(options: ConnectOptions = {}) {
       const urlError = brokerUrlError(form.url);
       const keepaliveS = parseKeepalive(form.keepaliveS);
+      const expiryS = parseSeconds(form.sessionExpiryS, MAX_SESSION_EXPIRY_S);
+      // Only a persistent MQTT 5 session sends it; elsewhere a bad value is just not used.
+      const expiryUsed = form.protocolVersion === 5 && !form.cleanStart;
       setErrors({
         url: urlError ?? undefined,
         keepalive:
           keepaliveS === null ? `Keepalive is whole seconds, 0 to ${MAX_KEEPALIVE_S}.` : undefined,
+        sessionExpiry:
+          expiryUsed && expiryS === null
+            ? `Session expiry is whole seconds, 0 to ${MAX_SESSION_EXPIRY_S}.`
+            : undefined,
         request: undefined,
       });
-      if (urlError !== null || keepaliveS === null) return;
+      if (urlError !== null || keepaliveS === null || (expiryUsed && expiryS === null)) return;
       const url = form.url.trim();
       const profile: ConnectionProfile = {
         id: connectionId(url, form.clientId),
@@ -134,6 +163,7 @@ export function createConnection(bridge: DeckBridge) {
         protocolVersion: form.protocolVersion,
         rememberPassword: form.rememberPassword,
       };
+      if (expiryS !== null) profile.sessionExpiryS = expiryS;
       // The worker checks the same rules; checking here keeps its answer next to the form.
       const invalid = profileError(profile);
       if (invalid) {
@@ -145,8 +175,9 @@ export function createConnection(bridge: DeckBridge) {
         // by the worker); everything else is remembered for next time.
         const saved = profile.rememberPassword ? profile : { ...profile, password: '' };
         void bridge.saveProfile(saved).catch(() => {});
-        const result = await bridge.connect(profile);
-        if (!result.ok) setErrors('request', result.message);
+        const result = await bridge.connect(profile, options);
+        // Held by another tab: the status says so, with the Take over button (TakeOverNotice).
+        if (!result.ok && result.code !== 'open-elsewhere') setErrors('request', result.message);
       } catch (error) {
         setErrors('request', error instanceof Error ? error.message : String(error));
       }

@@ -48,9 +48,12 @@ export function createPublish(bridge: DeckBridge) {
         if (!result.ok)
           setOutcome({ ok: false, text: `Failed: ${result.message}`, at: Date.now() });
         else {
-          const text = result.acknowledged
-            ? `Acknowledged (QoS ${result.qos})`
-            : `Sent (QoS ${result.qos})`;
+          // Queued: stored in the outbox, sent (or sent again) once connected; see the Outbox.
+          const text = result.queued
+            ? `Queued (QoS ${result.qos}): in the Outbox until the broker has it`
+            : result.acknowledged
+              ? `Acknowledged (QoS ${result.qos})`
+              : `Sent (QoS ${result.qos})`;
           setOutcome({ ok: true, text, at: Date.now() });
         }
       } catch (error) {

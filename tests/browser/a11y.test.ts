@@ -74,6 +74,10 @@ describe('accessibility', () => {
     await showView(page, 'Messages');
     const row = await app.expectMessage('deck/devices/sensor-1/telemetry');
     await app.openDetail(row, 'deck/devices/sensor-1/telemetry');
+    // Dashboards with the demo's tiles (gauges, a chart, controls), so axe checks real tiles.
+    await showView(page, 'Dashboards');
+    await page.getByRole('button', { name: 'Add demo dashboard' }).click();
+    await page.getByRole('article', { name: 'Temperature', exact: true }).waitFor();
 
     const blocking: string[] = [];
     let passed = 0;

@@ -73,6 +73,11 @@ export class DeckApp {
     await this.expectStatus(CONNECTED);
   }
 
+  /** The notice that another tab holds (or took) this connection, beside "Take over". */
+  takeOverNotice(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /another (MQTT Deck )?tab/i });
+  }
+
   async requestSubscribe(filter: string, qos: QosLabel = 0): Promise<void> {
     await this.field('Topic filter').fill(filter);
     await this.field('Subscription QoS').selectOption(String(qos));

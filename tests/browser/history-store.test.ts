@@ -3,6 +3,7 @@
 // database is packed into segments on first open, by the store and through the app.
 import { describe, expect, test } from 'vitest';
 import { matchesMessage, prepareQuery } from '../../worker/history-filter';
+import { DB_VERSION } from '../../worker/history-schema';
 import { toSummary } from '../../worker/incoming-message';
 import type { HistoryQuery, MessageSummary, StoredMessage } from '../../worker/protocol';
 import { DeckApp } from './app';
@@ -161,6 +162,31 @@ describe('history store on IndexedDB', () => {
     expect(await call('totals', 'q')).toEqual({ count: 699, maxId: 699 });
   });
 
+  test('a QoS 2 message whose record is already released is not stored a second time', async () => {
+    const { call } = await openStorePage(suite);
+    await call('open', 'q2', 'deck-store');
+    // Stored and released: written.
+    expect(await call('appendReleasing', 'q2', [1], [10], [[1, 10]])).toBe(1);
+    // The broker's PUBREL again, after a reconnect that still had record 1 in memory: skipped.
+    expect(await call('appendReleasing', 'q2', [], [11], [[1, 11]])).toBe(0);
+    // Both deliveries merged into one batch: the first is kept, the second skipped.
+    expect(
+      await call(
+        'appendReleasing',
+        'q2',
+        [2],
+        [12, 13],
+        [
+          [2, 12],
+          [2, 13],
+        ],
+      ),
+    ).toBe(1);
+    expect(await call('totals', 'q2')).toEqual({ count: 2, maxId: 12 });
+    expect(await call('get', 'q2', 11)).toBeUndefined();
+    expect(await call('get', 'q2', 13)).toBeUndefined();
+  });
+
   test('packs a version-1 database into segments on first open, bytes unchanged', async () => {
     const { call } = await openStorePage(suite);
     const ids = idRange(1, 1_500);
@@ -169,8 +195,8 @@ describe('history store on IndexedDB', () => {
     await call('open', 'v', 'deck-v1');
     expect(await call('totals', 'v')).toEqual({ count: ids.length, maxId: 1_499 });
     expect(await call('describeDb', 'deck-v1')).toEqual({
-      version: 3,
-      stores: ['latest', 'meta', 'qos', 'segments', 'settings', 'topics'],
+      version: DB_VERSION,
+      stores: ['dashboards', 'latest', 'meta', 'outbox', 'qos', 'segments', 'settings', 'topics'],
       profile: { id: 'saved', url: 'ws://127.0.0.1:1/mqtt' },
     });
     const all = await call('readAll', 'v', { limit: 500 });

@@ -56,6 +56,10 @@ describe('layouts', () => {
     await page.goto(`${env.appUrl}#/history`);
     await page.getByRole('heading', { name: 'History', exact: true }).waitFor();
     expect(await navLink(page, 'History').getAttribute('aria-current')).toBe('page');
+    // The dashboard grid in edit mode (tiles with their tools) must fit too.
+    await showView(page, 'Dashboards');
+    await page.getByRole('button', { name: 'Add demo dashboard' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     for (const name of VIEW_NAMES) {
       await showView(page, name);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

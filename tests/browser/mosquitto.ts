@@ -2,7 +2,7 @@
 // generated config; the browser tests and the bench both start it here.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopChild } from './child-process';
@@ -31,12 +31,22 @@ export interface MosquittoOptions {
   settings?: string[];
   /** Mosquitto's log_type lines (default 'all'; a line per PUBLISH slows a load down). */
   logTypes?: string[];
+  /** Fixed ports (default free ones): a restarted broker takes its predecessor's place. */
+  port?: number;
+  tcpPort?: number;
+  /**
+   * Turns persistence on, kept in this directory (the caller's, left in place by `stop()`), so a
+   * broker started again on it restores sessions, subscriptions and queued messages.
+   */
+  persistenceDir?: string;
 }
 
 function configText(wsPort: number, tcpPort: number, opts: MosquittoOptions): string {
   return [
     'per_listener_settings false',
-    'persistence false',
+    ...(opts.persistenceDir === undefined
+      ? ['persistence false']
+      : ['persistence true', `persistence_location ${opts.persistenceDir}/`]),
     // As root, Mosquitto drops to its own user, which cannot write our temp dir: log to stdout.
     'log_dest stdout',
     ...(opts.logTypes ?? ['all']).map((type) => `log_type ${type}`),
@@ -62,9 +72,11 @@ export async function startMosquitto(opts: MosquittoOptions = {}): Promise<Mosqu
     );
   }
   const dir = await mkdtemp(join(tmpdir(), 'deck-mosquitto-'));
-  const port = await freePort();
-  let tcpPort = await freePort();
+  const port = opts.port ?? (await freePort());
+  let tcpPort = opts.tcpPort ?? (await freePort());
   while (tcpPort === port) tcpPort = await freePort();
+  // As root, Mosquitto runs as its own user: it must be able to write the database there.
+  if (opts.persistenceDir !== undefined) await chmod(opts.persistenceDir, 0o777);
   const configFile = join(dir, 'mosquitto.conf');
   const logFile = join(dir, 'mosquitto.log');
   await writeFile(configFile, configText(port, tcpPort, opts));

@@ -11,6 +11,12 @@ export interface ScriptedConnection {
   /** Every packet received on this connection, oldest first. */
   received: Packet[];
   send(packet: Packet): void;
+  /** Writes bytes as they are, malformed or not (one WebSocket frame). */
+  sendRaw(bytes: Uint8Array): void;
+  /** The MQTT version of the CONNECT (4 or 5); packets are generated for it. */
+  version(): number;
+  /** Resolves once the client closed this connection (or it was closed). */
+  closed(timeoutMs?: number): Promise<void>;
   /** Resolves with the first received packet (already or later) that `match` accepts. */
   next(match: (packet: Packet) => boolean, timeoutMs?: number): Promise<Packet>;
 }
@@ -19,6 +25,13 @@ export interface ScriptedBroker {
   url: string;
   /** Resolves with the `n`-th connection (1-based) once its CONNECT arrived. */
   connection(n: number, timeoutMs?: number): Promise<ScriptedConnection>;
+  /** How many CONNECTs arrived so far. */
+  connectionCount(): number;
+}
+
+export interface ScriptedBrokerOptions {
+  /** The CONNACK for the n-th connection, beyond returnCode/sessionPresent (MQTT 5 properties). */
+  connack?: (n: number) => Partial<Extract<Packet, { cmd: 'connack' }>>;
 }
 
 const WAIT_MS = 15_000;
@@ -27,6 +40,7 @@ const WAIT_MS = 15_000;
 export async function startScriptedBroker(
   suite: BrowserSuite,
   sessionPresent: (n: number) => boolean,
+  options: ScriptedBrokerOptions = {},
 ): Promise<ScriptedBroker> {
   const connections: ScriptedConnection[] = [];
   const wake = new Set<() => void>();
@@ -56,18 +70,31 @@ export async function startScriptedBroker(
   wss.on('stream', (stream) => {
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     const received: Packet[] = [];
+    let protocolVersion = 4;
+    let ended = false;
     const connection: ScriptedConnection = {
       received,
-      send: (packet) => void stream.write(mqttPacket.generate(packet)),
+      send: (packet) => void stream.write(mqttPacket.generate(packet, { protocolVersion })),
+      sendRaw: (bytes) => void stream.write(Buffer.from(bytes)),
+      version: () => protocolVersion,
+      closed: (timeoutMs = WAIT_MS) =>
+        waitUntil(() => (ended ? true : undefined), 'close', timeoutMs).then(() => {}),
       next: (match, timeoutMs = WAIT_MS) =>
         waitUntil(() => received.find(match), 'matching packet', timeoutMs),
     };
+    stream.on('close', () => {
+      ended = true;
+      notify();
+    });
     parser.on('packet', (packet) => {
       received.push(packet);
       if (packet.cmd === 'connect') {
+        protocolVersion = packet.protocolVersion ?? 4;
         connections.push(connection);
         const present = packet.clean ? false : sessionPresent(connections.length);
-        connection.send({ cmd: 'connack', returnCode: 0, sessionPresent: present });
+        const extra = options.connack?.(connections.length) ?? {};
+        const code = protocolVersion === 5 ? { reasonCode: 0 } : { returnCode: 0 };
+        connection.send({ cmd: 'connack', ...code, sessionPresent: present, ...extra });
       } else if (packet.cmd === 'pingreq') {
         connection.send({ cmd: 'pingresp' });
       }
@@ -91,5 +118,6 @@ export async function startScriptedBroker(
     url: `ws://127.0.0.1:${port}/mqtt`,
     connection: (n, timeoutMs = WAIT_MS) =>
       waitUntil(() => connections[n - 1], `connection ${n}`, timeoutMs),
+    connectionCount: () => connections.length,
   };
 }

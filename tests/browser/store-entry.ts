@@ -131,6 +131,19 @@ const harness = {
     db.close();
     return out;
   },
+  /**
+   * Puts incoming QoS 2 records with these sequence numbers (what mqtt.js stores at PUBLISH),
+   * then appends fixture messages `ids` releasing `releases` ([seq, message id] pairs).
+   * Resolves with how many messages were written.
+   */
+  async appendReleasing(key: string, put: number[], ids: number[], releases: [number, number][]) {
+    const db = await stores.get(key)!.db();
+    const scope = 'in|test';
+    for (const seq of put) await db.put('qos', { scope, seq, messageId: seq, packet: {} });
+    const batch = ids.map(fixtureMessage);
+    const release = releases.map(([seq, id]) => ({ key: [scope, seq] as [string, number], id }));
+    return storeOf(key).appendBatch(batch, { durability: 'strict', releases: release });
+  },
   async latest(key: string) {
     return (await storeOf(key).latest()).map((m) => [m.topic, m.id] as const);
   },

@@ -19,7 +19,9 @@ function fakeStore() {
   const calls: Call[] = [];
   const store = {
     appendBatch: (messages: readonly StoredMessage[], options?: AppendOptions) =>
-      new Promise<void>((commit, fail) => calls.push({ messages, options, commit, fail })),
+      new Promise<number>((resolve, fail) =>
+        calls.push({ messages, options, commit: () => resolve(messages.length), fail }),
+      ),
     maxId: async () => 0,
     count: async () => 0,
   } as unknown as HistoryStore;
@@ -83,7 +85,7 @@ describe('durable acknowledgement', () => {
     void writer.append(message(2), key);
     advance(ACK_FLUSH_DELAY_MS);
     await flushPromises();
-    expect(calls[0]!.options?.releases).toEqual([key]);
+    expect(calls[0]!.options?.releases).toEqual([{ key, id: calls[0]!.messages[0]!.id }]);
   });
 
   it('refuses the ack after repeated failures and never stores that message later', async () => {

@@ -104,6 +104,7 @@ function fakeStore(initial: StoredMessage[] = []) {
       }
       batches.push(messages.length);
       for (const m of messages) records.set(m.id, m);
+      return messages.length;
     },
     async readPage(query): Promise<HistoryPage> {
       const q = prepareQuery(query);
@@ -122,6 +123,7 @@ function fakeStore(initial: StoredMessage[] = []) {
     },
     maxId: async () => Math.max(0, ...records.keys()),
     latest: async () => [],
+    totals: async () => ({ messages: records.size, bytes: 0, segments: 0, lastId: 0 }),
   };
   return { store, batches, records, control };
 }

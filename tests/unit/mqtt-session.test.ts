@@ -326,6 +326,35 @@ describe('mqtt session: connecting', () => {
   });
 });
 
+describe('mqtt session: backoff after a success', () => {
+  it('grows the delay while connections break at once, starts over after one that lasted', async () => {
+    const broker = await brokerFor();
+    let skewMs = 0;
+    const s = startSession({ now: () => Date.now() + skewMs });
+    s.session.connect(profile(broker.url));
+    const attemptAfterDrop = async (connects: number) => {
+      await waitFor(
+        () => broker.clients.length === connects && s.session.status().state === 'connected',
+        `connect ${connects}`,
+      );
+      broker.clients.at(-1)?.close();
+      await waitFor(() => s.statuses.at(-1)?.state === 'reconnecting', `reconnecting ${connects}`);
+      return s.statuses.at(-1)?.attempt;
+    };
+    expect(await attemptAfterDrop(1)).toBe(1);
+    expect(await attemptAfterDrop(2)).toBe(2);
+    expect(await attemptAfterDrop(3)).toBe(3);
+    await waitFor(
+      () => broker.clients.length === 4 && s.session.status().state === 'connected',
+      'connect 4',
+    );
+    skewMs = 10_000; // this connection has now lasted long enough to count as a success
+    broker.clients.at(-1)?.close();
+    await waitFor(() => s.statuses.at(-1)?.state === 'reconnecting', 'reconnecting 4');
+    expect(s.statuses.at(-1)?.attempt).toBe(1);
+  });
+});
+
 describe('mqtt session: retrying now', () => {
   // A delay no test waits out: any attempt after the first is retryNow's doing.
   const LONG_BACKOFF = {

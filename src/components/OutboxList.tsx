@@ -1,0 +1,73 @@
+// The Outbox: the user's outgoing messages, newest first, each with its state in words
+// (queued, sent, acknowledged, failed and why) and Cancel while it is still queued.
+import { For, Show } from 'solid-js';
+import type { OutboxEntry } from '../../worker/protocol';
+import { useOutbox } from '../stores/outbox';
+
+/** Rows rendered at most; the worker keeps more, the newest are what a person checks. */
+const OUTBOX_VISIBLE_ROWS = 100;
+
+const CHIP: Record<OutboxEntry['state'], string> = {
+  queued: 'chip',
+  sent: 'chip',
+  acknowledged: 'chip ok',
+  failed: 'chip bad',
+};
+
+function OutboxRow(props: { entry: OutboxEntry; onCancel: () => void }) {
+  return (
+    <li class="outbox-row" data-state={props.entry.state}>
+      <span class="outbox-topic mono">{props.entry.topic}</span>
+      <span class="outbox-meta">
+        QoS {props.entry.qos} · {props.entry.size} B
+      </span>
+      <span class="sub-state">
+        <span class={CHIP[props.entry.state]}>{props.entry.state}</span>
+        <Show when={props.entry.state === 'failed' && props.entry.error}>
+          {(error) => <span class="sub-reason">{error().message}</span>}
+        </Show>
+      </span>
+      <Show when={props.entry.state === 'queued'}>
+        <button
+          type="button"
+          class="btn small ghost"
+          aria-label={`Cancel ${props.entry.topic}`}
+          onClick={() => props.onCancel()}
+        >
+          Cancel
+        </button>
+      </Show>
+    </li>
+  );
+}
+
+export function OutboxList() {
+  const outbox = useOutbox();
+  const visible = () => outbox.entries.slice(0, OUTBOX_VISIBLE_ROWS);
+
+  return (
+    <section class="outbox" role="region" aria-label="Outbox">
+      <h3 class="outbox-title">Outbox</h3>
+      <Show when={outbox.error()}>
+        <p class="form-error" role="alert">
+          {outbox.error()}
+        </p>
+      </Show>
+      <Show
+        when={outbox.entries.length > 0}
+        fallback={<p class="empty-note">Nothing published yet.</p>}
+      >
+        <ul class="sub-list">
+          <For each={visible()}>
+            {(entry) => <OutboxRow entry={entry} onCancel={() => void outbox.cancel(entry.seq)} />}
+          </For>
+        </ul>
+        <Show when={outbox.entries.length > OUTBOX_VISIBLE_ROWS}>
+          <p class="empty-note">
+            The newest {OUTBOX_VISIBLE_ROWS} of {outbox.entries.length} shown.
+          </p>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+// The outbox on one mqtt.js client: which entries go out once it connects (publish order, within
+// the broker's Receive Maximum), and what each PUBACK / PUBREC / PUBCOMP means for its entry.
+import type { IConnackPacket, MqttClient, Packet } from 'mqtt';
+import { publishRefusal } from './error-codes';
+import { ackOutcome, planConnect } from './outbox-rules';
+import type { AckCommand, OutboxRow } from './outbox-rules';
+import type { ConnectionProfile, DeckError, OutboxState } from './protocol';
+import { publishError } from './publish-validation';
+import type { PublishLimits } from './publish-validation';
+
+/** What the link asks of the outbox that owns the rows. */
+export interface LinkHost {
+  row(seq: number): OutboxRow | undefined;
+  /** One connection's rows that are durably stored and not finished. */
+  unfinished(connectionId: string): OutboxRow[];
+  /** A new state, written in the outbox's next batch; `packetId` null clears the link. */
+  setState(
+    seq: number,
+    state: OutboxState,
+    extra?: { error?: DeckError; clearPacket?: true },
+  ): void;
+  /** 'sent' with its packet id, written by the QoS store's transaction: returns what to write. */
+  markStored(seq: number, packetId: number): OutboxRow | undefined;
+  /** The client is gone: callers still waiting hear that their messages stay queued. */
+  closed(): void;
+}
+
+/** Packets in flight at once, whatever the broker allows (mqtt.js has 65,535 ids). */
+const MAX_IN_FLIGHT = 4_096;
+
+const decoder = new TextDecoder();
+const isAck = (cmd: string): cmd is AckCommand =>
+  cmd === 'puback' || cmd === 'pubrec' || cmd === 'pubcomp';
+
+export type BrokerLimits = Omit<PublishLimits, 'version'>;
+
+/** The limits on a publish that a CONNACK states (MQTT 5; none on 3.1.1). */
+export function brokerLimits(connack: IConnackPacket | undefined): BrokerLimits {
+  const properties = connack?.properties;
+  return {
+    maximumPacketSize: properties?.maximumPacketSize,
+    maximumQos: properties?.maximumQoS,
+    retainAvailable: properties?.retainAvailable,
+  };
+}
+
+export interface OutboxLink {
+  connectionId: string;
+  connected(): boolean;
+  /** What the broker's CONNACK allows (empty before it arrived). */
+  limits(): BrokerLimits;
+  /** A newly stored entry of this connection: sent after every one before it. */
+  enqueue(seq: number): void;
+  /** The QoS store's put of a new PUBLISH: the entry it belongs to, to write alongside. */
+  onStorePut(packet: { cmd: string; messageId?: number; topic?: unknown }): OutboxRow | undefined;
+  dispose(): void;
+}
+
+/**
+ * `persisted` is the durable outgoing store of a persistent session (clean start off), which
+ * mqtt.js replays itself after CONNACK; undefined for a clean session.
+ */
+export function createOutboxLink(
+  client: MqttClient,
+  profile: ConnectionProfile,
+  persisted: { has(packetId: number): boolean } | undefined,
+  host: LinkHost,
+): OutboxLink {
+  const plan = planConnect(
+    host.unfinished(profile.id),
+    persisted && !profile.cleanStart ? (id) => persisted.has(id) : undefined,
+  );
+  for (const seq of plan.acknowledged) host.setState(seq, 'acknowledged');
+  // packet id -> seq of every QoS 1/2 entry in flight on this client, replayed ones included.
+  const inFlight = new Map(plan.replayed);
+  const queue = plan.send;
+  const handled = new Set<number>();
+  let active = true;
+  let connack: IConnackPacket | undefined;
+  let sending: OutboxRow | undefined;
+  let storedId: number | undefined;
+
+  const window = () =>
+    Math.min(connack?.properties?.receiveMaximum ?? MAX_IN_FLIGHT, MAX_IN_FLIGHT);
+
+  function pump(): void {
+    while (active && connack && client.connected && queue.length > 0) {
+      if (inFlight.size >= window()) return;
+      const seq = queue.shift()!;
+      const row = host.row(seq);
+      if (!row || handled.has(seq) || row.state === 'acknowledged' || row.state === 'failed')
+        continue;
+      handled.add(seq);
+      send(row);
+    }
+  }
+
+  function send(row: OutboxRow): void {
+    const { seq, qos, retain, userProperties } = row;
+    const invalid = publishError(
+      row.topic,
+      row.payload,
+      { qos, retain, userProperties },
+      { version: profile.protocolVersion, ...brokerLimits(connack) },
+    );
+    if (invalid) return host.setState(seq, 'failed', { error: invalid });
+    const properties = userProperties && profile.protocolVersion === 5 ? { userProperties } : {};
+    // Before publish(): a QoS 0 write may call back at once. A persistent session's QoS store
+    // then rewrites the row, 'sent' with its packet id, in the transaction that keeps the packet.
+    host.setState(seq, 'sent', { clearPacket: true });
+    sending = row;
+    storedId = undefined;
+    client.publish(row.topic, decoder.decode(row.payload), { qos, retain, properties }, (error) =>
+      done(seq, qos, error),
+    );
+    sending = undefined;
+    if (qos === 0) return;
+    const id = storedId ?? client.getLastMessageId();
+    if (typeof id === 'number') inFlight.set(id, seq);
+  }
+
+  function done(seq: number, qos: number, error: Error | undefined): void {
+    if (!active) return;
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (qos === 0) return error ? undefined : host.setState(seq, 'acknowledged');
+    if (typeof code === 'number') return finish(seq, 'failed', code);
+    // Not an answer (the store could not keep it, no packet id left): the next connect sends it.
+    if (error && client.connected && host.row(seq)?.state === 'sent') {
+      for (const [id, s] of inFlight) if (s === seq) inFlight.delete(id);
+      host.setState(seq, 'queued', { clearPacket: true });
+    }
+  }
+
+  function finish(seq: number, outcome: 'acknowledged' | 'failed', code?: number): void {
+    const state = host.row(seq)?.state;
+    if (state === 'acknowledged' || state === 'failed') return;
+    host.setState(
+      seq,
+      outcome,
+      outcome === 'failed' ? { error: publishRefusal(code ?? 0x80) } : {},
+    );
+  }
+
+  client.on('connect', (packet) => {
+    if (!active) return;
+    connack = packet;
+    pump();
+  });
+  client.on('packetreceive', (packet: Packet) => {
+    if (!active || !isAck(packet.cmd)) return;
+    const ack = packet as { cmd: AckCommand; messageId?: number; reasonCode?: number };
+    const seq = ack.messageId === undefined ? undefined : inFlight.get(ack.messageId);
+    if (seq === undefined) return;
+    const outcome = ackOutcome(ack.cmd, ack.reasonCode);
+    if (!outcome) return;
+    inFlight.delete(ack.messageId!);
+    finish(seq, outcome, ack.reasonCode);
+    pump();
+  });
+  const dispose = () => {
+    if (!active) return;
+    active = false;
+    host.closed();
+  };
+  client.on('close', dispose);
+
+  return {
+    connectionId: profile.id,
+    connected: () => active && connack !== undefined && client.connected,
+    limits: () => brokerLimits(connack),
+    enqueue(seq) {
+      if (!active) return;
+      queue.push(seq);
+      pump();
+    },
+    onStorePut(packet) {
+      if (!sending || packet.cmd !== 'publish' || packet.messageId === undefined) return undefined;
+      storedId = packet.messageId;
+      return host.markStored(sending.seq, packet.messageId);
+    },
+    dispose,
+  };
+}
