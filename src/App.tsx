@@ -1,5 +1,6 @@
 // The app shell: header, banners, the view switch, and the panes each view shows (see frame.css
-// for which panes a phone, a tablet and a wall screen show at once).
+// for which panes a phone, a tablet and a wall screen show at once); or, for a #/kiosk/<id>
+// hash, one dashboard alone (src/kiosk/).
 import { Show, createEffect, on } from 'solid-js';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ConnectionPanel } from './components/ConnectionPanel';
@@ -9,15 +10,19 @@ import { NavBar } from './components/NavBar';
 import { DashboardsView, HistoryPanel } from './components/PlaceholderViews';
 import { PublishPanel } from './components/PublishPanel';
 import { StatusBadge } from './components/StatusBadge';
-import { StoragePanel } from './components/StoragePanel';
 import { StoredCount } from './components/StoredCount';
 import { SubscriptionsPanel } from './components/SubscriptionsPanel';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { UpdateBanner } from './components/UpdateBanner';
-import { currentView } from './lib/route';
+import { KioskRoute } from './kiosk/KioskRoute';
+import { currentView, kioskDashboardId } from './lib/route';
 import { DeckProvider } from './stores/DeckProvider';
 import { useConnection } from './stores/connection';
 import { useHistory } from './stores/history';
+import { chunkView } from './lib/chunk-view';
+
+// The Storage section (usage, quota, retention) is not needed for the first paint.
+const StoragePanel = chunkView(() => import('./components/StoragePanel'), 'The Storage section');
 
 function Banners() {
   const connection = useConnection();
@@ -58,46 +63,54 @@ function revealPaneOnSwitch(layout: () => HTMLElement) {
   );
 }
 
-export function App() {
+function Shell() {
   let layout!: HTMLElement;
   revealPaneOnSwitch(() => layout);
   return (
+    <div class="app">
+      <header class="topbar">
+        <div class="brand">
+          <img src="./favicon.svg" alt="" width="24" height="24" />
+          <span>MQTT Deck</span>
+        </div>
+        <StatusBadge />
+        <StoredCount />
+        <ThemeSwitch />
+      </header>
+      <Banners />
+      <NavBar />
+      <main ref={layout} class="layout" data-view={currentView()}>
+        <div class="side">
+          <div class="pane" data-pane="connection">
+            <ConnectionPanel />
+          </div>
+          <div class="pane" data-pane="subscriptions">
+            <SubscriptionsPanel />
+          </div>
+          <div class="pane" data-pane="publish">
+            <PublishPanel />
+          </div>
+          <div class="pane" data-pane="history">
+            <HistoryPanel />
+            <StoragePanel />
+          </div>
+        </div>
+        <MessageList />
+        <MessageDetail />
+        <Show when={currentView() === 'dashboards'}>
+          <DashboardsView />
+        </Show>
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
     <DeckProvider>
-      <div class="app">
-        <header class="topbar">
-          <div class="brand">
-            <img src="./favicon.svg" alt="" width="24" height="24" />
-            <span>MQTT Deck</span>
-          </div>
-          <StatusBadge />
-          <StoredCount />
-          <ThemeSwitch />
-        </header>
-        <Banners />
-        <NavBar />
-        <main ref={layout} class="layout" data-view={currentView()}>
-          <div class="side">
-            <div class="pane" data-pane="connection">
-              <ConnectionPanel />
-            </div>
-            <div class="pane" data-pane="subscriptions">
-              <SubscriptionsPanel />
-            </div>
-            <div class="pane" data-pane="publish">
-              <PublishPanel />
-            </div>
-            <div class="pane" data-pane="history">
-              <HistoryPanel />
-              <StoragePanel />
-            </div>
-          </div>
-          <MessageList />
-          <MessageDetail />
-          <Show when={currentView() === 'dashboards'}>
-            <DashboardsView />
-          </Show>
-        </main>
-      </div>
+      <Show when={kioskDashboardId()} keyed fallback={<Shell />}>
+        {(id) => <KioskRoute dashboardId={id} />}
+      </Show>
     </DeckProvider>
   );
 }

@@ -4,6 +4,7 @@
 import { createSignal } from 'solid-js';
 
 const [waiting, setWaiting] = createSignal<ServiceWorker | undefined>();
+let registered: ServiceWorkerRegistration | undefined;
 
 /** The new version's worker while it waits for the person's go-ahead; undefined otherwise. */
 export const updateWaiting = waiting;
@@ -19,7 +20,18 @@ export function applyUpdate(): void {
   worker.postMessage({ type: 'SKIP_WAITING' });
 }
 
+/**
+ * Asks the server for a newer sw.js now. Browsers check on navigation only, and a kiosk never
+ * navigates: it calls this on a timer so a wall screen still learns of a new version.
+ */
+export function checkForUpdate(): void {
+  registered?.update().catch(() => {
+    // Offline or the server is down: the next check tries again.
+  });
+}
+
 function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  registered = registration;
   // A worker installed while another controls the page is an update; the very first install
   // (no controller yet) simply takes over through clientsClaim.
   const offer = (worker: ServiceWorker | null) => {

@@ -116,6 +116,8 @@ function createBridge(): DeckBridge {
     listDashboards: () => call((a) => a.listDashboards()),
     saveDashboard: (dashboard) => call((a) => a.saveDashboard(dashboard)),
     deleteDashboard: (id) => call((a) => a.deleteDashboard(id)),
+    loadDecoderRules: () => call((a) => a.loadDecoderRules()),
+    saveDecoderRules: (rules) => call((a) => a.saveDecoderRules(rules)),
     onEvents(listener) {
       listeners.add(listener);
       if (listeners.size === 1) attach();

@@ -1,7 +1,13 @@
 // The shape of the IndexedDB database: store and index names, record types, the typed schema.
 // Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { ConnectionProfile, MessageSummary, OutboxEntry, RetentionPolicy } from './protocol';
+import type {
+  ConnectionProfile,
+  DecoderRule,
+  MessageSummary,
+  OutboxEntry,
+  RetentionPolicy,
+} from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
 export const DB_VERSION = 4;
@@ -64,6 +70,8 @@ export interface SettingsRecords {
   lastProfile: ConnectionProfile;
   /** The history retention policy (history-retention-policy.ts reads it field by field). */
   retention: RetentionPolicy;
+  /** Payload decoder rules (decoder-rules-store.ts validates them on read). */
+  decoders: DecoderRule[];
 }
 
 export const QOS_INDEXES = {

@@ -1,22 +1,19 @@
 // The worker entry: wires the MQTT session, the history writer and the UI event hub into the
 // one API object the UI calls through Comlink.
 import * as Comlink from 'comlink';
-import { createConnectionGate } from './connection-gate';
+import type { ConnectionStack } from './connection-stack';
 import { createDashboardStore } from './dashboard-store';
+import { createDecoderRulesStore } from './decoder-rules-store';
 import { createEventHub, previewBuffers } from './event-hub';
 import { createDbConnection } from './history-db';
-import { createRetention } from './history-retention';
 import { createHistoryStore } from './history-store';
 import { createHistoryWriter } from './history-writer';
-import { createMqttSession } from './mqtt-session';
+import { lazyRetention } from './lazy-retention';
 import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
-import { outboxLoader } from './outbox-session';
 import { profileError } from './profile-validation';
 import type { ConnectionProfile, DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
-import { clearQosState, qosStateOpener } from './qos-state';
 import { createSettingsStore } from './settings-store';
-import { readStorageInfo } from './storage-info';
 
 const db = createDbConnection();
 const hub = createEventHub();
@@ -28,7 +25,7 @@ const writer = createHistoryWriter({
   onQuotaExceeded: () => retention.quotaExceeded(),
 });
 // Prunes history to the policy in the background; never touches QoS state or the outbox.
-const retention = createRetention({
+const retention = lazyRetention({
   db,
   onPruned: (messages) => writer.pruned(messages),
   failing: () => writer.error() !== undefined,
@@ -36,6 +33,7 @@ const retention = createRetention({
 });
 const settings = createSettingsStore(db);
 const dashboards = createDashboardStore(db);
+const decoderRules = createDecoderRulesStore(db);
 // Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
 const outbox = createOutbox({ db: createOutboxDb(db), emit: (event) => hub.emit(event) });
 let outboxProfile: ConnectionProfile | undefined;
@@ -60,27 +58,29 @@ const started = Promise.race([
   if (!inTime) idsFromClock();
 });
 
-const session = createMqttSession({
-  emit: (event) => hub.emit(event.type === 'status' ? gate.statusOut(event) : event),
-  nextId: () => ++lastId,
-  // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
-  sink: (message, release) => {
-    hub.message(message);
-    return writer.append(message, release);
-  },
-  openQosState: qosStateOpener(db, (packet) => outbox.onStorePut(packet)),
-  loadMqtt: outboxLoader(outbox, () => outboxProfile),
-  mayConnect: () => gate.mayConnect(),
-});
-// One connection per broker URL + client ID across the browser's tabs (Web Locks).
-const gate = createConnectionGate(session, {
-  locks: self.navigator.locks,
-  openChannel: typeof BroadcastChannel === 'function' ? (n) => new BroadcastChannel(n) : undefined,
-  emit: (event) => hub.emit(event),
-});
+const startedAt = Date.now();
+let connection: ConnectionStack | undefined;
+let loadingConnection: Promise<ConnectionStack> | undefined;
+/** The connection's chunk (session, tab gate, QoS state, mqtt.js), fetched when first needed. */
+const connectionStack = () =>
+  (loadingConnection ??= import('./connection-stack').then(({ createConnectionStack }) => {
+    connection = createConnectionStack({
+      db,
+      emit: (event) => hub.emit(event),
+      nextId: () => ++lastId,
+      // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
+      sink: (message, release) => {
+        hub.message(message);
+        return writer.append(message, release);
+      },
+      outbox,
+      outboxProfile: () => outboxProfile,
+    });
+    return connection;
+  }));
 
 // Back online: the broker may be reachable now, so waiting out the backoff only wastes time.
-self.addEventListener('online', () => session.retryNow());
+self.addEventListener('online', () => connection?.session.retryNow());
 
 let listeners = 0;
 
@@ -94,17 +94,19 @@ const api = {
     await started;
     await outbox.ready;
     if (!profileError(profile)) outboxProfile = profile;
+    const { gate, forgetSession } = await connectionStack();
     const result = await gate.connect(profile, options);
-    // A clean start ends the broker's session: its persisted QoS packets mean nothing now.
-    if (result.ok && profile.cleanStart) await clearQosState(db, profile).catch(() => {});
+    if (result.ok && profile.cleanStart) await forgetSession(profile).catch(() => {});
     return result;
   },
-  disconnect: () => gate.disconnect(),
-  async retryNow() {
-    session.retryNow();
+  async disconnect() {
+    if (loadingConnection) await (await loadingConnection).gate.disconnect();
   },
-  subscribe: (filter, qos) => session.subscribe(filter, qos),
-  unsubscribe: (filter) => session.unsubscribe(filter),
+  async retryNow() {
+    connection?.session.retryNow();
+  },
+  subscribe: async (filter, qos) => (await connectionStack()).session.subscribe(filter, qos),
+  unsubscribe: async (filter) => (await connectionStack()).session.unsubscribe(filter),
   async publish(topic, payload, options) {
     // Never connected in this tab: queue for the saved profile (what the form shows).
     const profile = outboxProfile ?? (await settings.loadProfile().catch(() => undefined));
@@ -129,9 +131,12 @@ const api = {
     });
   },
   async snapshot(): Promise<WorkerSnapshot> {
+    // Before the first Connect the connection's chunk is not loaded: nothing to report but that.
     const snapshot: WorkerSnapshot = {
-      status: gate.decorate(session.status()),
-      subscriptions: session.subscriptions(),
+      status: connection
+        ? connection.gate.decorate(connection.session.status())
+        : { type: 'status', state: 'disconnected', at: startedAt },
+      subscriptions: connection?.session.subscriptions() ?? [],
       stored: writer.stored(),
     };
     const storageError = writer.error();
@@ -148,11 +153,17 @@ const api = {
     }
   },
   saveProfile: (profile) => settings.saveProfile(profile),
-  storageInfo: () => readStorageInfo({ db, store: historyStore, writer, retention }),
+  async storageInfo() {
+    // A chunk of its own, with retention: the Storage section asks after the first paint.
+    const { readStorageInfo } = await import('./storage-info');
+    return readStorageInfo({ db, store: historyStore, writer, retention });
+  },
   setRetention: (policy) => retention.setPolicy(policy),
   listDashboards: () => dashboards.list(),
   saveDashboard: (dashboard) => dashboards.save(dashboard),
   deleteDashboard: (id) => dashboards.remove(id),
+  loadDecoderRules: () => decoderRules.load(),
+  saveDecoderRules: (rules) => decoderRules.save(rules),
 } satisfies DeckApi;
 
 Comlink.expose(api);

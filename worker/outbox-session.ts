@@ -3,6 +3,7 @@
 import { loadMqtt } from './mqtt-client';
 import type { MqttLibrary } from './mqtt-client';
 import type { Outbox } from './outbox';
+import { createOutboxLink } from './outbox-link';
 import type { ConnectionProfile } from './protocol';
 
 type Persisted = { has(packetId: number): boolean };
@@ -23,7 +24,8 @@ export function outboxLoader(
           const client = library.connect(url, options);
           const current = profile();
           const store = options.outgoingStore;
-          if (current) outbox.attach(client, current, isPersisted(store) ? store : undefined);
+          const persisted = isPersisted(store) ? store : undefined;
+          if (current) outbox.attach(client, current, persisted, createOutboxLink);
           return client;
         },
       };

@@ -2,8 +2,7 @@
 // is sent) to 'acknowledged' or 'failed', sent in publish order through the live client
 // (outbox-link.ts), so a reload, a closed tab or a dropped connection loses none of them.
 import type { MqttClient } from 'mqtt';
-import { createOutboxLink } from './outbox-link';
-import type { LinkHost, OutboxLink } from './outbox-link';
+import type { createOutboxLink, LinkHost, OutboxLink } from './outbox-link';
 import { createOutboxWrites } from './outbox-writes';
 import { isFinished, newRow, newestEntries, prunable } from './outbox-rules';
 import type { OutboxRow } from './outbox-rules';
@@ -198,14 +197,18 @@ export function createOutbox(deps: OutboxDeps) {
       return { ok: true };
     },
 
-    /** A new mqtt.js client for `profile`; `persisted` is its durable outgoing QoS store. */
+    /**
+     * A new mqtt.js client for `profile`; `persisted` is its durable outgoing QoS store. The link
+     * comes with the client (the connection's chunk), not with the outbox (the first load).
+     */
     attach(
       client: MqttClient,
       profile: ConnectionProfile,
       persisted: { has(packetId: number): boolean } | undefined,
+      linkClient: typeof createOutboxLink,
     ): void {
       link?.dispose();
-      link = createOutboxLink(client, profile, persisted, host);
+      link = linkClient(client, profile, persisted, host);
     },
 
     /** Called by the outgoing QoS store as it puts a new PUBLISH (see qos-state.ts). */

@@ -275,6 +275,15 @@ export interface DashboardData {
   [field: string]: unknown;
 }
 
+/** The payload decoders of the detail view; a rule picks one for the topics its filter matches. */
+export type DecoderId = 'text' | 'json' | 'hex' | 'base64' | 'msgpack' | 'cbor';
+
+/** "Decode messages on topics matching `filter` as `decoder`"; the first matching rule wins. */
+export interface DecoderRule {
+  filter: string;
+  decoder: DecoderId;
+}
+
 /** Called with events in batches, at most about once per animation frame. */
 export type DeckEventListener = (events: DeckEvent[]) => void;
 
@@ -326,4 +335,8 @@ export interface DeckApi {
   /** Stores `dashboard` under its id, replacing the one saved before. */
   saveDashboard(dashboard: DashboardData): Promise<void>;
   deleteDashboard(id: string): Promise<void>;
+  /** The payload decoder rules in order (validated on read: invalid entries are dropped). */
+  loadDecoderRules(): Promise<DecoderRule[]>;
+  /** Replaces the decoder rules; refused with `invalid-option` when one is invalid. */
+  saveDecoderRules(rules: DecoderRule[]): Promise<Result<{ rules: DecoderRule[] }>>;
 }

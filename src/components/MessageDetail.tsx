@@ -1,13 +1,34 @@
-// The selected message in full: its metadata, the whole payload in three views, its properties.
+// The selected message in full: its metadata, the payload panel (decoders, diff, rules: a chunk
+// of its own, fetched with the first message shown) and its properties.
 import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
+import type { StoredMessage } from '../../worker/protocol';
+import { chunkView } from '../lib/chunk-view';
 import { formatBytes, formatCount } from '../lib/payload-format';
 import { formatDateTime } from '../lib/time-format';
 import { useMessages } from '../stores/messages';
-import { PayloadView } from './PayloadView';
 import { PropertiesList } from './PropertiesList';
 
 /** Below this width the detail sits under the list, so selecting a row scrolls down to it. */
 const STACKED_QUERY = '(max-width: 699px)';
+
+/**
+ * The payload panel, a chunk of its own fetched with the first message shown: the decoders, tree,
+ * diff and rules stay out of the first load.
+ */
+const PayloadPanel = chunkView<{ message: StoredMessage }>(
+  () => import('./PayloadPanel'),
+  'The payload view',
+  () => <p class="empty-note">Loading…</p>,
+);
+
+/** Keyed on the message: a new message starts over with its own rule or best decoder. */
+function PayloadSlot(props: { message: StoredMessage }) {
+  return (
+    <Show when={props.message} keyed>
+      {(message) => <PayloadPanel message={message} />}
+    </Show>
+  );
+}
 
 export function MessageDetail() {
   const messages = useMessages();
@@ -85,7 +106,7 @@ export function MessageDetail() {
                   <dd class="mono">{m().connectionId}</dd>
                 </div>
               </dl>
-              <PayloadView payload={m().payload} />
+              <PayloadSlot message={m()} />
               <PropertiesList properties={m().properties} />
             </div>
           )}

@@ -1,5 +1,5 @@
 // The History panel of this first slice, and the Dashboards view loaded when first shown.
-import { Show, createSignal, untrack, type Component } from 'solid-js';
+import { chunkView } from '../lib/chunk-view';
 import { formatCount } from '../lib/payload-format';
 import { useHistory } from '../stores/history';
 
@@ -22,20 +22,8 @@ export function HistoryPanel() {
   );
 }
 
-/**
- * The Dashboards view, in a chunk of its own so the first load does not carry it (imported by
- * hand: Solid's lazy() would pull its Suspense machinery into the entry chunk).
- */
-export function DashboardsView() {
-  const [view, setView] = createSignal<Component>();
-  const [failed, setFailed] = createSignal<string>();
-  import('../dashboards/DashboardsView').then(
-    (module) => setView(() => module.default),
-    (error: unknown) => setFailed(`The Dashboards view could not load: ${String(error)}`),
-  );
-  return (
-    <Show when={view()} fallback={<p role="alert">{failed()}</p>}>
-      {(View) => untrack(() => View()({}))}
-    </Show>
-  );
-}
+/** The Dashboards view, in a chunk of its own so the first load does not carry it. */
+export const DashboardsView = chunkView(
+  () => import('../dashboards/DashboardsView'),
+  'The Dashboards view',
+);

@@ -150,3 +150,6 @@ export function StoragePanel() {
     </section>
   );
 }
+
+/** The History view loads this section as a chunk of its own, after the first paint. */
+export default StoragePanel;

@@ -1,9 +1,13 @@
-// The time-series chart tile: uPlot (loaded only when a chart is first shown), fed per batch
-// with the newest sample of each series into fixed-size rings, redrawn once a second with at
-// most one point per pixel column, so CPU and memory stay flat however long it runs.
+// The time-series chart tile: uPlot (loaded only when a chart is first shown), seeded from
+// stored history at start, then fed per batch with the newest sample of each series into
+// fixed-size rings, redrawn once a second with at most one point per pixel column, so CPU and
+// memory stay flat however long it runs.
 import { For, createEffect, createSignal, onCleanup, onMount, untrack } from 'solid-js';
 import type uPlot from 'uplot';
+import type { MessageSummary } from '../../worker/protocol';
+import { deckBridge } from '../worker-bridge';
 import type { ChartTile } from './dashboard-model';
+import { seedFromHistory } from './history-seed';
 import { parsePath } from './json-path';
 import { toNumber, valueAt } from './payload-value';
 import { createSeriesRing, downsample } from './series-ring';
@@ -14,6 +18,18 @@ import { formatNumber } from './tile-format';
 const PALETTE = ['#0ea5e9', '#f59e0b', '#10b981', '#a855f7', '#ef4444', '#64748b'];
 const loadUplot = () =>
   Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
+
+/** Tick labels as local clock time: with seconds for a window under ten minutes. */
+function timeLabels(windowMs: number) {
+  const format = new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: windowMs < 600_000 ? '2-digit' : undefined,
+    // 24-hour: "14:05:30" is narrower than "02:05:30 PM" and reads the same on a wall.
+    hourCycle: 'h23',
+  });
+  return (_: uPlot, splits: number[]) => splits.map((s) => format.format(s * 1_000));
+}
 
 export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string }) {
   let box!: HTMLDivElement;
@@ -30,29 +46,69 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
   });
   const [latest, setLatest] = createSignal<(number | undefined)[]>(series.map(() => undefined));
   const [failed, setFailed] = createSignal<string>();
+  // For people and tests alike: how many points the last redraw drew, and how many came from
+  // history (exposed as data-points and data-seeded on the chart).
+  const [drawn, setDrawn] = createSignal(0);
+  const [seeded, setSeeded] = createSignal(0);
 
-  const take = (i: number, message: Parameters<typeof valueAt>[0]) => {
+  /** Adds the message's value of series `i` to its ring; returns the value, if it had one. */
+  const sample = (i: number, message: MessageSummary) => {
     const s = series[i]!;
     const value = valueAt(message, s.steps);
     const n = value.ok ? toNumber(value.value) : undefined;
-    if (n === undefined) return;
-    s.ring.add(message.time, n);
-    setLatest((all) => all.map((v, j) => (j === i ? n : v)));
+    if (n !== undefined) s.ring.add(message.time, n);
+    return n;
   };
-  series.forEach((s, i) => {
-    const seeded = untrack(() => env.live.latest(s.topic));
-    if (seeded) take(i, seeded);
-  });
+  const show = (i: number, n: number) => setLatest((all) => all.map((v, j) => (j === i ? n : v)));
+  // The legend's values follow the redraw (once a second), not every sample: a legend rewritten
+  // at the message rate was most of a wall kiosk's layout work.
+  const newest: (number | undefined)[] = series.map(() => undefined);
   const off = env.live.onSamples((found) => {
     series.forEach((s, i) => {
       const message = found.get(s.topic);
-      if (message) take(i, message);
+      const n = message && sample(i, message);
+      if (n !== undefined) newest[i] = n;
     });
   });
   onCleanup(off);
+  let ended = false;
+  onCleanup(() => (ended = true));
+
+  /** Fills the window before `startedAt` from history; live samples after it go in as usual. */
+  async function seed(startedAt: number) {
+    const byTopic = new Map<string, number[]>();
+    series.forEach((s, i) => byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), i]));
+    const read = deckBridge().readHistory;
+    for (const [topic, indexes] of byTopic) {
+      const newest = new Map<number, number>();
+      const count = await seedFromHistory(
+        (query) => read(query),
+        { topic, fromMs: startedAt - windowMs, toMs: startedAt },
+        (message) => {
+          for (const i of indexes) {
+            const n = sample(i, message);
+            // Pages come newest first: the first value of a series is its newest.
+            if (n !== undefined && !newest.has(i)) newest.set(i, n);
+          }
+        },
+        () => ended,
+      ).catch(() => 0); // no history (or no worker): the chart fills from live samples
+      if (ended) return;
+      for (const [i, n] of newest) if (latest()[i] === undefined) show(i, n);
+      setSeeded((total) => total + count);
+    }
+    draw(Date.now());
+  }
+
+  const showNewest = () => {
+    const shown = untrack(latest);
+    if (newest.every((n, i) => n === undefined || n === shown[i])) return;
+    setLatest(shown.map((v, i) => newest[i] ?? v));
+  };
 
   let plot: uPlot | undefined;
   const draw = (now: number) => {
+    showNewest();
     if (!plot || box.clientWidth === 0) return;
     const from = now - windowMs;
     const columns = Math.max(1, Math.round(plot.bbox.width / devicePixelRatio));
@@ -63,9 +119,11 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
       columns,
     );
     plot.setData([reduced.x, ...reduced.ys] as uPlot.AlignedData);
+    setDrawn(reduced.ys.reduce((sum, ys) => sum + ys.filter((y) => y !== null).length, 0));
   };
 
   onMount(() => {
+    void seed(Date.now());
     let disposed = false;
     let resize: ResizeObserver | undefined;
     loadUplot().then(
@@ -84,7 +142,12 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
             legend: { show: false },
             cursor: { show: false },
             scales: { x: { time: true } },
-            axes: [axis, { ...axis, size: 44 }],
+            // One line of clock time per tick, spaced so labels never run into each other on
+            // a phone (uPlot's default adds a second line with the date, which does).
+            axes: [
+              { ...axis, space: 64, values: timeLabels(windowMs) },
+              { ...axis, size: 44 },
+            ],
             series: [
               {},
               ...series.map((s, i) => ({
@@ -122,6 +185,8 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
         ref={box}
         role="img"
         aria-label={`Chart of ${props.label} over the last ${props.tile.windowS} s`}
+        data-points={drawn()}
+        data-seeded={seeded()}
       />
       <ul class="chart-legend small">
         <For each={series}>

@@ -1,6 +1,8 @@
 // The dashboards toolbar: pick a dashboard, Edit, and (in edit mode) new, rename, delete, add a
-// tile; export and import as a JSON file, with an import's problems listed in words.
+// tile; export and import as a JSON file, with an import's problems listed in words; open the
+// shown dashboard as a kiosk.
 import { For, Show, createSignal, untrack } from 'solid-js';
+import { kioskHash } from '../lib/route';
 import type { Dashboard } from './dashboard-model';
 import { parseDashboardFile } from './dashboard-validate';
 import { MAX_IMPORT_BYTES, dashboardToFile, download, fileNameFor } from './dashboard-file';
@@ -78,6 +80,13 @@ export function DashboardBar(props: { store: DashboardsStore; onAddTile: () => v
           >
             Export
           </button>
+        </Show>
+        <Show when={store.current()}>
+          {(d) => (
+            <a class="btn" href={kioskHash(d().id)}>
+              Open as kiosk
+            </a>
+          )}
         </Show>
       </div>
       <Show when={store.editing() && store.current()}>

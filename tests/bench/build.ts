@@ -56,7 +56,8 @@ async function buildPage(page: BenchPage, outDir: string): Promise<string | unde
   }
 }
 
-async function buildAgent(): Promise<string> {
+/** The app probe (pages/app-agent.ts) alone, for a run that brings its own app build. */
+export async function buildAgent(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',

@@ -105,6 +105,24 @@ function storage(set: Setter, s: SuiteResult): void {
   set('cold_start_ms', cold?.ms, cold?.note ?? coldHow);
 }
 
+function kiosk(set: Setter, s: SuiteResult): void {
+  const k = s.kiosk;
+  const over = k
+    ? `${k.view} view, ${k.measuredS} s at 200 msg/s after ${k.warmUpS} s warm-up`
+    : '';
+  set(
+    'kiosk_heap_growth_pct',
+    k?.heapGrowthPct,
+    `JS heap after GC, page + worker, end vs warm; ${over}`,
+  );
+  set(
+    'kiosk_cpu_pct',
+    k?.cpuPct,
+    `renderer process (page + worker) from /proc, % of one core; ${over}`,
+  );
+  set('kiosk_dom_nodes', k?.end.domNodes, `Performance.getMetrics Nodes at the end; ${over}`);
+}
+
 /** Which scenario each figure comes from, to say why it is null when it is. */
 const SOURCE: Partial<Record<FigureKey, string>> = {
   ceiling_msgs_per_s: 'ceiling',
@@ -117,6 +135,9 @@ const SOURCE: Partial<Record<FigureKey, string>> = {
   heap_worker_mb: 'heap',
   dom_nodes: 'heap',
   cold_start_ms: 'cold start',
+  kiosk_heap_growth_pct: 'kiosk',
+  kiosk_cpu_pct: 'kiosk',
+  kiosk_dom_nodes: 'kiosk',
 };
 const sourceOf = (key: FigureKey) =>
   SOURCE[key] ??
@@ -136,6 +157,7 @@ export function figuresFrom(primary: SuiteResult, bundle: BundleResult | undefin
   latency(set, primary);
   responsiveness(set, primary);
   storage(set, primary);
+  kiosk(set, primary);
   const files = bundle
     ? `${bundle.firstPaintFiles.length} files: ${bundle.firstPaintFiles.join(', ')}`
     : '';

@@ -26,6 +26,9 @@ export const FIGURES = [
   { key: 'bundle_js_gz_kb', unit: 'KB', digits: 1, target: '≤ 60' },
   { key: 'bundle_total_gz_kb', unit: 'KB', digits: 1, target: '≤ 250' },
   { key: 'cold_start_ms', unit: 'ms', target: '≤ 1,000' },
+  { key: 'kiosk_heap_growth_pct', unit: '%', digits: 1, target: '< 10' },
+  { key: 'kiosk_cpu_pct', unit: '%', digits: 1, target: '< 10' },
+  { key: 'kiosk_dom_nodes', unit: '' },
 ] as const satisfies readonly { key: string; unit: string; digits?: number; target?: string }[];
 
 export type FigureKey = (typeof FIGURES)[number]['key'];

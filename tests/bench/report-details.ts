@@ -2,6 +2,7 @@
 // during bursts, broker log lines that explain a loss, and the other brokers' ingest figures.
 import type { ExtraFigures } from './report';
 import type { IngestResult } from './scenario-ingest';
+import { kioskLine } from './scenario-kiosk';
 import { medianOrNull, round } from './stats';
 import type { SuiteResult } from './suite';
 
@@ -36,6 +37,7 @@ export function detailLines(suite: SuiteResult): string[] {
     );
   }
   if (suite.fill) lines.push(ingestLine(`fill to ${suite.heapAtStored ?? '?'} stored`, suite.fill));
+  if (suite.kiosk) lines.push(kioskLine(suite.kiosk));
   if (suite.brokerNotes.length > 0) {
     lines.push('  broker log:', ...suite.brokerNotes.slice(-10).map((l) => `    ${l}`));
   }

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const suites: SuiteResult[] = [];
   try {
     for (const [i, broker] of options.brokers.entries()) {
+      if (options.kioskOnly && i > 0) break;
       suites.push(await runSuite(broker, i === 0, options, built, servers));
     }
   } finally {

@@ -14,6 +14,7 @@ import type { ColdStartResult } from './scenario-cold-start';
 import type { HeapResult } from './scenario-heap';
 import type { HistoryResult } from './scenario-history';
 import type { IngestResult } from './scenario-ingest';
+import { measureKiosk, type KioskResult } from './scenario-kiosk';
 import type { LatencyResult } from './scenario-latency';
 import { runBursts, runPrimaryTail } from './suite-phases';
 
@@ -33,6 +34,7 @@ export interface SuiteResult {
   heapAtStored?: number;
   coldStart?: ColdStartResult;
   history?: HistoryResult;
+  kiosk?: KioskResult;
   /** Broker log lines that may explain a loss, from the measured part. */
   brokerNotes: string[];
   /** "scenario: why it failed", for every scenario that could not be measured. */
@@ -77,7 +79,7 @@ export async function runSuite(
   try {
     publisher = await startPublisher(broker.publisherUrl);
     if (built.pageErrors.ceiling) result.errors.push(`ceiling: ${built.pageErrors.ceiling}`);
-    const runs = primary ? options.runs : 1;
+    const runs = options.kioskOnly ? 0 : primary ? options.runs : 1;
     for (let run = 1; run <= runs; run++) {
       // A fresh Chromium and profile per run: every run starts from an empty database.
       const chromium = await launchChromium();
@@ -108,6 +110,24 @@ export async function runSuite(
         const tailUntil =
           primary && run === 1 && app ? await runPrimaryTail(result, step, { ...ctx, app }) : until;
         result.brokerNotes.push(...(await broker.notableLog(from, tailUntil)));
+      } finally {
+        await chromium.close();
+      }
+    }
+    if (primary) {
+      // A Chromium of its own: the kiosk's heap and CPU owe nothing to the bursts before it.
+      const chromium = await launchChromium();
+      try {
+        result.kiosk = await step(`kiosk at 200 msg/s for ${options.kioskMeasuredS} s`, () =>
+          measureKiosk(chromium.cdp, chromium.pid, {
+            appUrl: servers.app.url,
+            agentSource: built.agentSource,
+            browserUrl: broker.browserUrl,
+            deviceUrl: broker.publisherUrl,
+            warmUpS: options.kioskWarmUpS,
+            measuredS: options.kioskMeasuredS,
+          }),
+        );
       } finally {
         await chromium.close();
       }

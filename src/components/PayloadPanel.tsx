@@ -1,0 +1,34 @@
+// The payload part of the message detail, a chunk of its own loaded with the first message shown:
+// the decoder a rule or the payload picks, the decoded views, the diff and the rules editor.
+import { Show, createMemo, createSignal } from 'solid-js';
+import type { DecoderId, StoredMessage } from '../../worker/protocol';
+import { DECODER_NAMES, autoDecoder, ruleFor } from '../decoders/decoders';
+import { useDecoderRules } from '../stores/decoder-rules';
+import '../styles/decoders.css';
+import { DecoderRules } from './DecoderRules';
+import { PayloadDiff } from './PayloadDiff';
+import { PayloadView } from './PayloadView';
+
+export default function PayloadPanel(props: { message: StoredMessage }) {
+  const rules = useDecoderRules();
+  const rule = createMemo(() => ruleFor(rules.rules(), props.message.topic));
+  const auto = createMemo(() => autoDecoder(props.message.payload));
+  const [chosen, setChosen] = createSignal<DecoderId>();
+  const tab = () => chosen() ?? rule()?.decoder ?? auto();
+
+  return (
+    <>
+      <Show when={rule()}>
+        {(r) => (
+          <p class="muted small rule-note">
+            Decoded as {DECODER_NAMES[r().decoder]} by the rule{' '}
+            <span class="mono">{r().filter}</span>.
+          </p>
+        )}
+      </Show>
+      <PayloadView payload={props.message.payload} tab={tab()} onTab={setChosen} />
+      <PayloadDiff message={props.message} decoder={tab()} />
+      <DecoderRules topic={props.message.topic} decoder={tab()} />
+    </>
+  );
+}
