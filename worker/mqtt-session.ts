@@ -1,5 +1,5 @@
-// Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions,
-// publishes, and hands every received message to a sink. Knows nothing of IndexedDB or the UI.
+// Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions and
+// hands every received message to a sink. Knows nothing of IndexedDB or the UI.
 import type { IConnackPacket, IPublishPacket, IStore, MqttClient } from 'mqtt';
 import type { QosRecordKey } from './history-schema';
 import { watchClient } from './client-events';
@@ -14,8 +14,6 @@ import type {
   ConnectionProfile,
   ConnectionState,
   DeckError,
-  PublishOptions,
-  PublishResult,
   Qos,
   Result,
   StatusEvent,
@@ -44,7 +42,6 @@ export interface SessionDeps {
   backoff?: BackoffPolicy;
   random?: () => number;
   connectTimeoutMs?: number;
-  publishTimeoutMs?: number;
   /** Fetches mqtt.js (a chunk of its own) on the first attempt. */
   loadMqtt?: () => Promise<MqttLibrary>;
   /** Durable QoS stores for clean start off; without it mqtt.js keeps them in memory. */
@@ -60,7 +57,6 @@ export interface MqttSession {
   disconnect(reason?: DeckError): Promise<void>;
   subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
   unsubscribe(filter: string): Promise<Result<object>>;
-  publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
   status(): StatusEvent;
   subscriptions(): SubscriptionEvent[];
   /** Skips the rest of the reconnect delay (the network or the page came back); else nothing. */
@@ -98,7 +94,6 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
 
   const commands = createSessionCommands({
     subscriptions,
-    publishTimeoutMs: deps.publishTimeoutMs,
     connection: () =>
       client && connack && status.state === 'connected' && profile
         ? { client, connack, version: profile.protocolVersion }
@@ -287,7 +282,6 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     },
     subscribe: (filter, qos) => commands.subscribe(filter, qos),
     unsubscribe: (filter) => commands.unsubscribe(filter),
-    publish: (topic, payload, options) => commands.publish(topic, payload, options),
     status: () => status,
     subscriptions: () => subscriptions.events(),
     retryNow() {

@@ -1,18 +1,11 @@
-// Subscribe, unsubscribe and publish on the session's live client, each resolving with the
-// broker's answer as a tagged result; also restores subscriptions after every (re)connect.
+// Subscribe and unsubscribe on the session's live client, each resolving with the broker's answer
+// as a tagged result; also restores subscriptions after every (re)connect. (Publishing is the
+// outbox's: outbox.ts, outbox-link.ts.)
 import type { IConnackPacket, MqttClient } from 'mqtt';
-import { NOT_CONNECTED, publishRefusal, subscriptionRefusal, timeoutError } from './error-codes';
+import { NOT_CONNECTED, subscriptionRefusal } from './error-codes';
 import { validateTopicFilter } from './mqtt-topics';
-import { publishError, qosError } from './publish-validation';
-import type {
-  DeckError,
-  MqttVersion,
-  PublishOptions,
-  PublishResult,
-  Qos,
-  Result,
-  SubscribeResult,
-} from './protocol';
+import { qosError } from './publish-validation';
+import type { DeckError, MqttVersion, Qos, Result, SubscribeResult } from './protocol';
 import type { SubscriptionList } from './subscription-list';
 
 export interface LiveConnection {
@@ -25,10 +18,7 @@ export interface CommandDeps {
   subscriptions: SubscriptionList;
   /** The connected client, or undefined while not connected. */
   connection(): LiveConnection | undefined;
-  publishTimeoutMs?: number | undefined;
 }
-
-const PUBLISH_TIMEOUT_MS = 30_000;
 
 const CLOSED_BEFORE_ANSWER: DeckError = {
   code: 'not-connected',
@@ -55,7 +45,6 @@ function isQos(value: number | undefined): value is Qos {
 
 export function createSessionCommands(deps: CommandDeps) {
   const { subscriptions } = deps;
-  const publishTimeoutMs = deps.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS;
   // Settles every command still waiting for the broker when the connection goes away.
   const pending = new Set<() => void>();
 
@@ -110,35 +99,6 @@ export function createSessionCommands(deps: CommandDeps) {
         });
       });
       return { ok: true };
-    },
-
-    publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult> {
-      const live = deps.connection();
-      if (!live) return Promise.resolve(fail(NOT_CONNECTED));
-      const invalid = publishError(topic, new TextEncoder().encode(payload), options, {
-        version: live.version,
-        maximumPacketSize: live.connack.properties?.maximumPacketSize,
-      });
-      if (invalid) return Promise.resolve(fail(invalid));
-      const { qos, retain } = options;
-      return new Promise((resolve) => {
-        const settle = (result: PublishResult) => {
-          clearTimeout(timer);
-          pending.delete(onClose);
-          resolve(result);
-        };
-        const onClose = () => settle(fail(CLOSED_BEFORE_ANSWER));
-        pending.add(onClose);
-        const timer = setTimeout(
-          () => settle(fail(timeoutError('The broker', Math.round(publishTimeoutMs / 1000)))),
-          publishTimeoutMs,
-        );
-        live.client.publish(topic, payload, { qos, retain }, (error) => {
-          if (!error) return settle({ ok: true, qos, acknowledged: qos > 0 });
-          const code = (error as { code?: unknown }).code;
-          settle(fail(typeof code === 'number' ? publishRefusal(code) : CLOSED_BEFORE_ANSWER));
-        });
-      });
     },
 
     /** After a CONNACK: subscribe again to every filter not refused, exactly once each. */
