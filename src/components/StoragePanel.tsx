@@ -70,6 +70,7 @@ function RetentionFormView() {
         {(field) => (
           <Field label={field.label} for={field.id}>
             <input
+              type="text"
               id={field.id}
               inputmode="decimal"
               value={storage.form[field.key]}
@@ -125,7 +126,13 @@ export function StoragePanel() {
               {formatBytes(info()?.usage ?? 0)} of {formatBytes(quota())} (
               {percent(info()?.usage ?? 0, quota())})
             </span>
-            <meter min={0} max={quota()} value={info()?.usage ?? 0} aria-hidden />
+            <meter
+              class="storage-meter"
+              min={0}
+              max={quota()}
+              value={info()?.usage ?? 0}
+              aria-hidden
+            />
           </p>
         )}
       </Show>

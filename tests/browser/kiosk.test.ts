@@ -11,6 +11,7 @@ import { startStaticServer } from '../../broker-dev/static-server';
 import { DeckApp } from './app';
 import { startDevEnv } from './dev-env';
 import { useBrowserSuite } from './harness';
+import { BLOCKING_IMPACTS, axeFindings } from './axe';
 import { DIST_DIR } from './paths';
 import { showView } from './views';
 
@@ -97,6 +98,12 @@ describe('kiosk', () => {
     expect(await page.getByRole('button', { name: /^(Edit|Configure|Add tile)/ }).count()).toBe(0);
     expect(await page.getByRole('list', { name: 'Tiles of Demo device' }).count()).toBe(1);
     await poll(() => kioskStatus(page).textContent()).toMatch(/Reconnecting|Connecting/);
+    // The kiosk is a view too: axe finds nothing serious or critical in it.
+    const { violations } = await axeFindings(page);
+    const blocking = violations.filter((f) => BLOCKING_IMPACTS.includes(f.impact ?? ''));
+    expect(
+      blocking.map((f) => `${f.id} (${f.impact}) ${f.help} at ${f.targets.join(', ')}`),
+    ).toEqual([]);
 
     // Broker back on the same port: the kiosk connects by itself; then once more.
     for (let restart = 0; restart < 2; restart++) {
