@@ -108,7 +108,20 @@ function createBridge(): DeckBridge {
     cancelOutgoing: (seq) => call((a) => a.cancelOutgoing(seq)),
     snapshot: () => call((a) => a.snapshot()),
     readHistory: (query) => call((a) => a.readHistory(query)),
-    getMessage: (id) => call((a) => a.getMessage(id)),
+    getMessage: (id, source) => call((a) => a.getMessage(id, source)),
+    countHistory: (query) => call((a) => a.countHistory(query)),
+    readConnectionLog: (query) => call((a) => a.readConnectionLog(query)),
+    topicStats: (source) => call((a) => a.topicStats(source)),
+    topLevelUsage: (source) => call((a) => a.topLevelUsage(source)),
+    listCaptures: () => call((a) => a.listCaptures()),
+    deleteCapture: (id) => call((a) => a.deleteCapture(id)),
+    // Progress callbacks cross as Comlink proxies; the worker releases them when the job ends.
+    exportHistory: (request, progress) =>
+      call((a) => a.exportHistory(request, Comlink.proxy(progress))),
+    importCapture: (request, progress) =>
+      call((a) => a.importCapture(request, Comlink.proxy(progress))),
+    cancelTransfer: (jobId) => call((a) => a.cancelTransfer(jobId)),
+    historySeries: (query) => call((a) => a.historySeries(query)),
     loadProfile: () => call((a) => a.loadProfile()),
     saveProfile: (profile) => call((a) => a.saveProfile(profile)),
     storageInfo: () => call((a) => a.storageInfo()),

@@ -11,6 +11,7 @@ import type { DeckDb, SegmentRecord } from './history-schema';
 import { messagesContaining } from './payload-search';
 import type { HistoryPage, HistoryQuery, MessageSummary } from './protocol';
 import { openSegment } from './segment-codec';
+import type { SegmentView } from './segment-open';
 import { summaryAt } from './segment-read';
 import type { TopicDictionary, TopicSelection } from './topic-dictionary';
 
@@ -40,6 +41,33 @@ function candidates(tx: ReadTx, q: PreparedQuery, selection: TopicSelection | un
   return allSegments(tx, q.before);
 }
 
+/**
+ * The indexes of the segment's messages meeting every condition, oldest first (ascending index),
+ * or undefined when none does. The one place that decides; pages and scans both use it.
+ */
+export function matchingIndexes(
+  q: PreparedQuery,
+  selection: TopicSelection | undefined,
+  record: SegmentRecord,
+  view: SegmentView = openSegment(record.data),
+): number[] | undefined {
+  if (record.maxTime < q.from || record.minTime > q.to) return undefined;
+  const mask = selection?.mask;
+  if (mask && !record.topics.some((topicId) => mask[topicId] === 1)) return undefined;
+  const hits = q.needle ? messagesContaining(view, q.needle) : undefined;
+  if (q.needle && !hits) return undefined;
+  const { ids, times, topicIds } = view;
+  const found: number[] = [];
+  for (let i = 0; i < view.count; i++) {
+    if (ids[i]! >= q.before) break;
+    if (mask && mask[topicIds[i]!] !== 1) continue;
+    if (times[i]! < q.from || times[i]! > q.to) continue;
+    if (hits && hits[i] !== 1) continue;
+    found.push(i);
+  }
+  return found.length > 0 ? found : undefined;
+}
+
 /** Appends to `found` the segment's matches, newest first, until it holds limit + 1. */
 function collect(
   ctx: QueryContext,
@@ -48,20 +76,68 @@ function collect(
   record: SegmentRecord,
   found: MessageSummary[],
 ): void {
-  if (record.maxTime < q.from || record.minTime > q.to) return;
-  const mask = selection?.mask;
-  if (mask && !record.topics.some((topicId) => mask[topicId] === 1)) return;
   const view = openSegment(record.data);
-  const hits = q.needle ? messagesContaining(view, q.needle) : undefined;
-  if (q.needle && !hits) return;
-  const { ids, times, topicIds } = view;
-  for (let i = view.count - 1; i >= 0 && found.length <= q.limit; i--) {
-    if (ids[i]! >= q.before) continue;
-    if (mask && mask[topicIds[i]!] !== 1) continue;
-    if (times[i]! < q.from || times[i]! > q.to) continue;
-    if (hits && hits[i] !== 1) continue;
-    found.push(summaryAt(view, i, ctx.topicName(topicIds[i]!)));
+  const matches = matchingIndexes(q, selection, record, view);
+  if (!matches) return;
+  for (let k = matches.length - 1; k >= 0 && found.length <= q.limit; k--) {
+    const i = matches[k]!;
+    found.push(summaryAt(view, i, ctx.topicName(view.topicIds[i]!)));
   }
+}
+
+/** What `scanSegments` hands its visitor: one segment, opened, and its matching messages. */
+export interface ScanVisit {
+  record: SegmentRecord;
+  view: SegmentView;
+  /** Indexes into the view, ascending (oldest first within the segment). */
+  matches: number[];
+  topicName(id: number): string;
+}
+
+/**
+ * Visits every segment with messages matching `query` (its `before` and `limit` are ignored),
+ * oldest first or newest first, one segment read ahead. For export and charts: no time budget;
+ * the visitor may await (backpressure) and the scan stops when it returns false or `signal` aborts.
+ * Each segment is read in a transaction of its own, so a long scan never holds one open.
+ */
+export async function scanSegments(
+  ctx: Omit<QueryContext, 'budgetMs' | 'now'>,
+  query: HistoryQuery,
+  order: 'oldest-first' | 'newest-first',
+  visit: (segment: ScanVisit) => boolean | void | Promise<boolean | void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const q = prepareQuery({ ...query, before: undefined, limit: Number.MAX_SAFE_INTEGER });
+  const selection = q.topicFilter === undefined ? undefined : ctx.dictionary.select(q.topicFilter);
+  if (selection && selection.ids.length === 0) return;
+  // Keys first (cheap, one short transaction), then each record on its own.
+  const keys = await segmentKeys(ctx.db, q, selection);
+  if (order === 'oldest-first') keys.reverse();
+  const read = (key: number) => ctx.db.get(STORES.segments, key);
+  let next = keys.length > 0 ? read(keys[0]!) : undefined;
+  for (let k = 0; k < keys.length; k++) {
+    signal?.throwIfAborted();
+    const record = await next;
+    next = k + 1 < keys.length ? read(keys[k + 1]!) : undefined;
+    if (!record) continue; // pruned meanwhile
+    const view = openSegment(record.data);
+    const matches = matchingIndexes(q, selection, record, view);
+    if (!matches) continue;
+    if ((await visit({ record, view, matches, topicName: ctx.topicName })) === false) break;
+  }
+  next?.catch(() => undefined);
+}
+
+async function segmentKeys(
+  db: DeckDb,
+  q: PreparedQuery,
+  selection: TopicSelection | undefined,
+): Promise<number[]> {
+  const tx = db.transaction(STORES.segments, 'readonly');
+  tx.done.catch(() => undefined);
+  const keys: number[] = [];
+  for await (const key of candidates(tx, q, selection)) keys.push(key);
+  return keys;
 }
 
 export async function readSegmentPage(

@@ -3,7 +3,8 @@
 import { appendMessages, EMPTY_TOTALS } from './history-append';
 import { STORES, TOTALS_KEY } from './history-schema';
 import type { DeckDb, HistoryTotals, QosRelease } from './history-schema';
-import { readSegmentPage } from './history-query';
+import { readSegmentPage, scanSegments } from './history-query';
+import type { ScanVisit } from './history-query';
 import type { HistoryPage, HistoryQuery, MessageSummary, StoredMessage } from './protocol';
 import { CorruptSegmentError, openSegment } from './segment-codec';
 import { indexOfId, messageAt } from './segment-read';
@@ -24,6 +25,13 @@ export interface HistoryStore {
   latest(): Promise<MessageSummary[]>;
   /** The running totals (messages, payload bytes, segments, last id) as committed. */
   totals(): Promise<HistoryTotals>;
+  /** Every segment with messages matching `query`, without a time budget (see scanSegments). */
+  scan(
+    query: HistoryQuery,
+    order: 'oldest-first' | 'newest-first',
+    visit: (segment: ScanVisit) => boolean | void | Promise<boolean | void>,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
 export interface AppendOptions {
@@ -75,6 +83,12 @@ export function createHistoryStore(
   };
   const totals = async () => (await (await db()).get(STORES.meta, TOTALS_KEY)) ?? EMPTY_TOTALS;
 
+  /** Another tab may have added topics a filter should match: the dictionary's size says. */
+  async function freshDictionary(): Promise<TopicDictionary> {
+    const [dict, known] = await Promise.all([dictionary(), (await db()).count(STORES.topics)]);
+    return known === dict.size() ? dict : dictionary(true);
+  }
+
   /** Runs a read with topic names; once more with a fresh dictionary if a segment names a new id. */
   async function withNames<T>(
     read: (dict: TopicDictionary, name: (id: number) => string) => Promise<T>,
@@ -100,11 +114,7 @@ export function createHistoryStore(
     },
 
     async readPage(query) {
-      // Another tab may have added topics this filter should match: the dictionary's size says.
-      if (query.topicFilter) {
-        const [dict, known] = await Promise.all([dictionary(), (await db()).count(STORES.topics)]);
-        if (known !== dict.size()) await dictionary(true);
-      }
+      if (query.topicFilter) await freshDictionary();
       return withNames(async (dict, topicName) =>
         readSegmentPage(
           {
@@ -130,6 +140,22 @@ export function createHistoryStore(
         const i = indexOfId(view, id);
         return i < 0 ? undefined : messageAt(view, i, topicName(view.topicIds[i]!));
       });
+    },
+
+    async scan(query, order, visit, signal) {
+      const dict = await freshDictionary();
+      const topicName = (id: number) => {
+        const topic = dict.topicOf(id);
+        if (topic === undefined) throw new UnknownTopicError(id);
+        return topic;
+      };
+      await scanSegments(
+        { db: await db(), dictionary: dict, topicName },
+        query,
+        order,
+        visit,
+        signal,
+      );
     },
 
     totals,

@@ -1,19 +1,22 @@
 // The worker entry: wires the MQTT session, the history writer and the UI event hub into the
 // one API object the UI calls through Comlink.
 import * as Comlink from 'comlink';
+import { createCaptures } from './captures';
 import type { ConnectionStack } from './connection-stack';
 import { createDashboardStore } from './dashboard-store';
 import { createDecoderRulesStore } from './decoder-rules-store';
 import { createEventHub, previewBuffers } from './event-hub';
 import { createDbConnection } from './history-db';
+import { createHistorySources } from './history-sources';
 import { createHistoryStore } from './history-store';
 import { createHistoryWriter } from './history-writer';
 import { lazyRetention } from './lazy-retention';
 import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
 import { profileError } from './profile-validation';
-import type { ConnectionProfile, DeckApi, DeckEventListener, WorkerSnapshot } from './protocol';
+import type { ConnectionProfile, DeckApi, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
+import { createTransfers } from './transfers';
 
 const db = createDbConnection();
 const hub = createEventHub();
@@ -31,6 +34,10 @@ const retention = lazyRetention({
   failing: () => writer.error() !== undefined,
   retryWrites: () => writer.retryNow(),
 });
+// Live history or an imported capture: every explorer read picks its source here.
+const captures = createCaptures(db);
+const sources = createHistorySources({ live: historyStore, writer, captures });
+const transfers = createTransfers();
 const settings = createSettingsStore(db);
 const dashboards = createDashboardStore(db);
 const decoderRules = createDecoderRulesStore(db);
@@ -84,7 +91,7 @@ self.addEventListener('online', () => connection?.session.retryNow());
 
 let listeners = 0;
 
-function releaseProxy(listener: DeckEventListener): void {
+function releaseProxy(listener: object): void {
   const release = (listener as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy];
   if (typeof release === 'function') release.call(listener);
 }
@@ -143,8 +150,32 @@ const api = {
     if (storageError) snapshot.storageError = storageError;
     return snapshot;
   },
-  readHistory: (query) => writer.readPage(query),
-  getMessage: (id) => writer.get(id),
+  readHistory: (query) => sources.readPage(query),
+  countHistory: (query) => sources.count(query),
+  getMessage: (id, source) => sources.get(id, source),
+  readConnectionLog: (query) => sources.connectionLog(query),
+  topicStats: (source) => sources.topicStats(source),
+  topLevelUsage: (source) => sources.topLevelUsage(source),
+  listCaptures: () => captures.list(),
+  deleteCapture: (id) => captures.remove(id),
+  // Export, import and charts are chunks of their own, fetched on first use.
+  async exportHistory(request, progress) {
+    const { exportHistory } = await import('./history-export');
+    return exportHistory({ sources, transfers }, request, progress).finally(() =>
+      releaseProxy(progress),
+    );
+  },
+  async importCapture(request, progress) {
+    const { importCapture } = await import('./history-import');
+    return importCapture({ captures, transfers }, request, progress).finally(() =>
+      releaseProxy(progress),
+    );
+  },
+  cancelTransfer: async (jobId) => transfers.cancel(jobId),
+  async historySeries(query) {
+    const { readSeries } = await import('./history-series');
+    return readSeries(sources, query);
+  },
   async loadProfile() {
     try {
       return await settings.loadProfile();

@@ -1,12 +1,13 @@
 // The wire contract, continued: what the UI reads and keeps through the worker (history pages,
 // storage figures, dashboards, decoder rules). Types only, like protocol.ts, which re-exports them.
 import type { DeckError, MessageSummary } from './protocol';
+import type { HistoryConditions } from './protocol-explore';
 
 /**
  * A page of history, newest first, of the messages matching every condition given.
  * Pass `before` = the page's `next` to continue.
  */
-export interface HistoryQuery {
+export interface HistoryQuery extends HistoryConditions {
   /** Topic filter, wildcards allowed. */
   topicFilter?: string;
   /** Payload substring, matched on the payload's UTF-8 bytes, case-sensitive. */
@@ -21,6 +22,8 @@ export interface HistoryQuery {
 
 export interface HistoryPage {
   messages: MessageSummary[];
+  /** The query itself is invalid (a regular expression that does not compile, a bad filter). */
+  error?: DeckError;
   /**
    * Position to pass as `before` to continue, absent at the end of history. Each call does a
    * bounded amount of work (about 100 ms): a search that has not found `limit` matches by then

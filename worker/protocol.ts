@@ -1,6 +1,21 @@
 // The wire contract between the worker and the UI: plain, structured-clone-safe types only.
 // Both tsconfigs include this file; it must stay free of runtime code and of DOM or worker globals.
 import type {
+  CaptureInfo,
+  ConnectionLogEntry,
+  ConnectionLogQuery,
+  ExportRequest,
+  ExportResult,
+  HistoryCount,
+  ImportRequest,
+  ImportResult,
+  SeriesQuery,
+  SeriesResult,
+  TopicStat,
+  TopLevelUsage,
+  TransferProgress,
+} from './protocol-explore';
+import type {
   DashboardData,
   DecoderRule,
   HistoryPage,
@@ -10,6 +25,7 @@ import type {
 } from './protocol-stored';
 
 export type * from './protocol-stored';
+export type * from './protocol-explore';
 
 export type Qos = 0 | 1 | 2;
 export type MqttVersion = 4 | 5;
@@ -109,6 +125,8 @@ export interface MessageSummary {
   /** The first PREVIEW_BYTES bytes of the payload (all of it when smaller). */
   preview: Uint8Array;
   properties?: MessageProperties;
+  /** Set on messages this app published (stored once sent); absent on received ones. */
+  published?: boolean;
 }
 
 /** One message with its whole payload, as stored in history. */
@@ -256,8 +274,35 @@ export interface DeckApi {
   /** Registers a (Comlink-proxied) listener; resolves to a proxied function that removes it. */
   events(listener: DeckEventListener): Promise<() => void>;
   snapshot(): Promise<WorkerSnapshot>;
+  /** A page of live history or of a capture (`query.source`), newest first. */
   readHistory(query: HistoryQuery): Promise<HistoryPage>;
-  getMessage(id: number): Promise<StoredMessage | undefined>;
+  /** How many messages match `query`, counted in bounded steps (see HistoryCount). */
+  countHistory(query: HistoryQuery): Promise<HistoryCount>;
+  getMessage(id: number, source?: string): Promise<StoredMessage | undefined>;
+  /** Connection events (connected, disconnected, refused), newest first. */
+  readConnectionLog(query: ConnectionLogQuery): Promise<ConnectionLogEntry[]>;
+  /** Every topic stored, with its count, bytes and newest message, in topic order. */
+  topicStats(source?: string): Promise<TopicStat[]>;
+  /** Messages and payload bytes per first topic level. */
+  topLevelUsage(source?: string): Promise<TopLevelUsage[]>;
+  /** Imported captures, newest first. */
+  listCaptures(): Promise<CaptureInfo[]>;
+  /** Deletes a capture and its database. */
+  deleteCapture(id: string): Promise<Result<object>>;
+  /** Streams the query's selection, oldest first, to a file or a Blob; progress a few times a second. */
+  exportHistory(
+    request: ExportRequest,
+    progress: (progress: TransferProgress) => void,
+  ): Promise<ExportResult>;
+  /** Reads an NDJSON export into a new capture. */
+  importCapture(
+    request: ImportRequest,
+    progress: (progress: TransferProgress) => void,
+  ): Promise<ImportResult>;
+  /** Stops an export or import: the export's file is left as written so far, the import's capture deleted. */
+  cancelTransfer(jobId: string): Promise<void>;
+  /** Numeric JSON fields of stored messages over a time range, reduced to `buckets` per series. */
+  historySeries(query: SeriesQuery): Promise<SeriesResult>;
   /** The last connection profile saved; its password is blank unless it had rememberPassword. */
   loadProfile(): Promise<ConnectionProfile | undefined>;
   /** Remembers `profile` as the last used one; the password is blanked unless rememberPassword. */

@@ -124,6 +124,9 @@ function fakeStore(initial: StoredMessage[] = []) {
     maxId: async () => Math.max(0, ...records.keys()),
     latest: async () => [],
     totals: async () => ({ messages: records.size, bytes: 0, segments: 0, lastId: 0 }),
+    scan: async () => {
+      throw new Error('the writer never scans');
+    },
   };
   return { store, batches, records, control };
 }
