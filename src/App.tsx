@@ -7,7 +7,7 @@ import { ConnectionPanel } from './components/ConnectionPanel';
 import { MessageDetail } from './components/MessageDetail';
 import { MessageList } from './components/MessageList';
 import { NavBar } from './components/NavBar';
-import { DashboardsView, HistoryPanel } from './components/PlaceholderViews';
+import { DashboardsView, HistoryView } from './components/PlaceholderViews';
 import { PublishPanel } from './components/PublishPanel';
 import { StatusBadge } from './components/StatusBadge';
 import { StoredCount } from './components/StoredCount';
@@ -19,10 +19,6 @@ import { currentView, kioskDashboardId } from './lib/route';
 import { DeckProvider } from './stores/DeckProvider';
 import { useConnection } from './stores/connection';
 import { useHistory } from './stores/history';
-import { chunkView } from './lib/chunk-view';
-
-// The Storage section (usage, quota, retention) is not needed for the first paint.
-const StoragePanel = chunkView(() => import('./components/StoragePanel'), 'The Storage section');
 
 function Banners() {
   const connection = useConnection();
@@ -90,15 +86,14 @@ function Shell() {
           <div class="pane" data-pane="publish">
             <PublishPanel />
           </div>
-          <div class="pane" data-pane="history">
-            <HistoryPanel />
-            <StoragePanel />
-          </div>
         </div>
         <MessageList />
         <MessageDetail />
         <Show when={currentView() === 'dashboards'}>
           <DashboardsView />
+        </Show>
+        <Show when={currentView() === 'history'}>
+          <HistoryView />
         </Show>
       </main>
     </div>
