@@ -29,6 +29,12 @@ export default defineConfig({
         theme_color: THEME_COLOR,
         background_color: THEME_COLOR,
         categories: ['developer', 'utilities'],
+        // An installed app opens .ndjson exports (src/lib/launch-files.ts imports them into
+        // captures). The action must lie within the scope; the hash names the History view.
+        file_handlers: [{ action: './#/history', accept: { 'application/x-ndjson': ['.ndjson'] } }],
+        // A file opened while the app runs goes to the open window (its launchQueue), so a live
+        // connection is not dropped by a new page load.
+        launch_handler: { client_mode: 'focus-existing' },
         // Real screenshots of the app with the dev device's telemetry (WebP: a third of a PNG).
         screenshots: [
           {

@@ -1,6 +1,7 @@
 // Entry point: mounts the app into #root, then registers the service worker.
 import { render } from 'solid-js/web';
 import { App } from './App';
+import './lib/launch-files';
 import { registerServiceWorker } from './service-worker';
 import './styles.css';
 

@@ -2,7 +2,9 @@
 // and the single shared connection (reopened after the browser closes it).
 import { openDB } from 'idb';
 import { migrateMessagesToSegments } from './history-migration';
+import { countTopicsFromSegments } from './history-migration-v5';
 import {
+  CONNECTION_LOG_INDEXES,
   DB_NAME,
   DB_VERSION,
   OUTBOX_INDEXES,
@@ -38,6 +40,11 @@ function createOutboxAndDashboards(db: DeckDb): void {
   db.createObjectStore(STORES.dashboards, { keyPath: 'id' });
 }
 
+function createConnectionLog(db: DeckDb): void {
+  const log = db.createObjectStore(STORES.connectionLog, { keyPath: 'seq', autoIncrement: true });
+  log.createIndex(CONNECTION_LOG_INDEXES.byTime, 'time');
+}
+
 function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
   // One step per version, in order, so any older database reaches DB_VERSION.
   if (oldVersion < 1) db.createObjectStore(STORES.settings);
@@ -48,6 +55,11 @@ function upgrade(db: DeckDb, oldVersion: number, tx: UpgradeTransaction): void {
   }
   if (oldVersion < 3) createQosStore(db);
   if (oldVersion < 4) createOutboxAndDashboards(db);
+  if (oldVersion < 5) {
+    createConnectionLog(db);
+    // Version 1's migration above counts while it packs; versions 2-4 are counted from segments.
+    if (oldVersion >= 2) countTopicsFromSegments(tx);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { encodeProperties } from './properties-codec';
 import type { MessageProperties, StoredMessage } from './protocol';
 import {
   buildSegment,
+  combineLatest,
   latestByBucket,
   latestOfBatch,
   mergeLatest,
@@ -106,7 +107,9 @@ async function copyLegacyMessages(
       totals.segments += 1;
       start = end;
     }
-    for (const record of latestOfBatch(batch, ids)) latest.set(record.topicId, record);
+    for (const record of latestOfBatch(batch, ids)) {
+      latest.set(record.topicId, combineLatest(latest.get(record.topicId), record));
+    }
     totals.messages += batch.length;
     totals.lastId = batch[batch.length - 1]?.id ?? totals.lastId;
     batch = [];

@@ -8,7 +8,8 @@ import { prepareQuery } from './history-filter';
 import type { PreparedQuery } from './history-filter';
 import { STORES } from './history-schema';
 import type { DeckDb, SegmentRecord } from './history-schema';
-import { messagesContaining } from './payload-search';
+import { matchingIndexes } from './history-match';
+import type { MatchBudget } from './history-match';
 import type { HistoryPage, HistoryQuery, MessageSummary } from './protocol';
 import { openSegment } from './segment-codec';
 import type { SegmentView } from './segment-open';
@@ -29,7 +30,10 @@ export interface QueryContext {
   now(): number;
 }
 
-function candidates(tx: ReadTx, q: PreparedQuery, selection: TopicSelection | undefined) {
+export { matchingIndexes } from './history-match';
+
+/** First ids of the segments a query has to open, newest first, by the cheapest index. */
+export function candidates(tx: ReadTx, q: PreparedQuery, selection: TopicSelection | undefined) {
   if (q.from > -Infinity || q.to < Infinity) {
     return (async function* () {
       yield* await timeSegments(tx, q.from, q.to, q.before);
@@ -41,33 +45,6 @@ function candidates(tx: ReadTx, q: PreparedQuery, selection: TopicSelection | un
   return allSegments(tx, q.before);
 }
 
-/**
- * The indexes of the segment's messages meeting every condition, oldest first (ascending index),
- * or undefined when none does. The one place that decides; pages and scans both use it.
- */
-export function matchingIndexes(
-  q: PreparedQuery,
-  selection: TopicSelection | undefined,
-  record: SegmentRecord,
-  view: SegmentView = openSegment(record.data),
-): number[] | undefined {
-  if (record.maxTime < q.from || record.minTime > q.to) return undefined;
-  const mask = selection?.mask;
-  if (mask && !record.topics.some((topicId) => mask[topicId] === 1)) return undefined;
-  const hits = q.needle ? messagesContaining(view, q.needle) : undefined;
-  if (q.needle && !hits) return undefined;
-  const { ids, times, topicIds } = view;
-  const found: number[] = [];
-  for (let i = 0; i < view.count; i++) {
-    if (ids[i]! >= q.before) break;
-    if (mask && mask[topicIds[i]!] !== 1) continue;
-    if (times[i]! < q.from || times[i]! > q.to) continue;
-    if (hits && hits[i] !== 1) continue;
-    found.push(i);
-  }
-  return found.length > 0 ? found : undefined;
-}
-
 /** Appends to `found` the segment's matches, newest first, until it holds limit + 1. */
 function collect(
   ctx: QueryContext,
@@ -75,9 +52,10 @@ function collect(
   selection: TopicSelection | undefined,
   record: SegmentRecord,
   found: MessageSummary[],
+  budget: MatchBudget,
 ): void {
   const view = openSegment(record.data);
-  const matches = matchingIndexes(q, selection, record, view);
+  const matches = matchingIndexes(q, selection, record, view, budget);
   if (!matches) return;
   for (let k = matches.length - 1; k >= 0 && found.length <= q.limit; k--) {
     const i = matches[k]!;
@@ -108,6 +86,7 @@ export async function scanSegments(
   signal?: AbortSignal,
 ): Promise<void> {
   const q = prepareQuery({ ...query, before: undefined, limit: Number.MAX_SAFE_INTEGER });
+  if (q.error) throw new Error(q.error.message);
   const selection = q.topicFilter === undefined ? undefined : ctx.dictionary.select(q.topicFilter);
   if (selection && selection.ids.length === 0) return;
   // Keys first (cheap, one short transaction), then each record on its own.
@@ -145,7 +124,9 @@ export async function readSegmentPage(
   query: HistoryQuery,
 ): Promise<HistoryPage> {
   const q = prepareQuery(query);
+  if (q.error) return { messages: [], error: q.error };
   const started = ctx.now();
+  const budget: MatchBudget = { expired: () => ctx.now() - started >= ctx.budgetMs };
   if (q.limit === 0) return { messages: [] };
   const selection = q.topicFilter === undefined ? undefined : ctx.dictionary.select(q.topicFilter);
   if (selection && selection.ids.length === 0) return { messages: [] };
@@ -169,10 +150,14 @@ export async function readSegmentPage(
         if (exhausted && reads.length === 0) break;
         continue;
       }
-      collect(ctx, q, selection, record, found);
+      collect(ctx, q, selection, record, found, budget);
       if (found.length > q.limit) break;
+      if (budget.resumeBefore !== undefined) {
+        resumeAt = budget.resumeBefore; // the budget ran out inside this segment
+        break;
+      }
       readAhead = READ_AHEAD_SEGMENTS;
-      if (ctx.now() - started >= ctx.budgetMs && !(exhausted && reads.length === 0)) {
+      if (budget.expired() && !(exhausted && reads.length === 0)) {
         resumeAt = record.firstId;
         break;
       }

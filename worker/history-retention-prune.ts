@@ -2,14 +2,18 @@
 // with the totals and latest values that follow. Never touches `qos`, `outbox` or `topics`.
 import type { IDBPObjectStore } from 'idb';
 import { EMPTY_TOTALS } from './history-append';
-import { SEGMENT_INDEXES, STORES, TOTALS_KEY } from './history-schema';
-import type { DeckDb, DeckDbSchema, HistoryTotals } from './history-schema';
+import { CONNECTION_LOG_INDEXES, SEGMENT_INDEXES, STORES, TOTALS_KEY } from './history-schema';
+import type { DeckDb, DeckDbSchema, HistoryTotals, LatestRecord } from './history-schema';
+import { CorruptSegmentError, openSegment } from './segment-codec';
+import { topicAmounts } from './segment-read';
 import { shouldPrune } from './history-retention-policy';
 import type { PruneLimits } from './history-retention-policy';
 
 // Topic ids are kept even when no message names them any more: another tab's cached dictionary
 // may still map an id, and a deleted highest id would be handed out again for another topic.
-const PRUNE_STORES = [STORES.segments, STORES.latest, STORES.meta] as const;
+const PRUNE_STORES = [STORES.segments, STORES.latest, STORES.meta, STORES.connectionLog] as const;
+/** Connection log entries past the age limit deleted in one step (the log is small anyway). */
+const LOG_ENTRIES_PER_STEP = 1_000;
 
 export interface PruneStep {
   messages: number;
@@ -36,6 +40,7 @@ export async function pruneStep(
     const totals: HistoryTotals = (await meta.get(TOTALS_KEY)) ?? EMPTY_TOTALS;
     const held = { messages: totals.messages, bytes: totals.bytes };
     let lastPruned = -1;
+    const amounts: TopicAmounts = new Map();
     let cursor = await tx.objectStore(STORES.segments).openCursor();
     for (;;) {
       if (!cursor) {
@@ -50,6 +55,7 @@ export async function pruneStep(
       }
       if (step.segments >= maxSegments) break;
       void cursor.delete();
+      countTopics(s.data, amounts);
       lastPruned = s.lastId;
       held.messages -= s.count;
       held.bytes -= s.bytes;
@@ -68,7 +74,19 @@ export async function pruneStep(
         },
         TOTALS_KEY,
       );
-      await dropLatest(tx.objectStore(STORES.latest), lastPruned);
+      await dropLatest(tx.objectStore(STORES.latest), lastPruned, amounts);
+    }
+    // The connection log follows the age limit; its size is bounded where it is written.
+    const log = tx.objectStore(STORES.connectionLog).index(CONNECTION_LOG_INDEXES.byTime);
+    const old = IDBKeyRange.upperBound(limits.cutoffTime, true);
+    let deleted = 0;
+    for (let c = await log.openCursor(old); c; c = await c.continue()) {
+      if (deleted === LOG_ENTRIES_PER_STEP) {
+        step.done = false;
+        break;
+      }
+      void c.delete();
+      deleted += 1;
     }
     await tx.done;
     return step;
@@ -85,11 +103,44 @@ export async function pruneStep(
 
 type LatestStore = IDBPObjectStore<DeckDbSchema, typeof PRUNE_STORES, 'latest', 'readwrite'>;
 
-/** A topic's latest value goes with its message: what `latest` lists stays in history. */
-async function dropLatest(latest: LatestStore, lastPrunedId: number): Promise<void> {
+type TopicAmounts = Map<number, { count: number; bytes: number }>;
+
+/** Adds a pruned segment's per-topic amounts; a damaged one is dropped without them. */
+function countTopics(data: ArrayBuffer, amounts: TopicAmounts): void {
+  try {
+    topicAmounts(openSegment(data), amounts);
+  } catch (error) {
+    if (!(error instanceof CorruptSegmentError)) throw error;
+  }
+}
+
+/**
+ * A topic's latest value goes with its message (what `latest` lists stays in history), and its
+ * count and bytes lose what was pruned.
+ */
+async function dropLatest(
+  latest: LatestStore,
+  lastPrunedId: number,
+  amounts: TopicAmounts,
+): Promise<void> {
   for (const bucket of await latest.getAll()) {
-    const entries = bucket.entries.filter((e) => e.id > lastPrunedId);
-    if (entries.length === bucket.entries.length) continue;
+    let changed = false;
+    const entries: LatestRecord[] = [];
+    for (const entry of bucket.entries) {
+      const gone = amounts.get(entry.topicId);
+      if (entry.id <= lastPrunedId) {
+        changed = true;
+        continue;
+      }
+      if (!gone) {
+        entries.push(entry);
+        continue;
+      }
+      changed = true;
+      const count = Math.max(0, (entry.count ?? 0) - gone.count);
+      entries.push({ ...entry, count, bytes: Math.max(0, (entry.bytes ?? 0) - gone.bytes) });
+    }
+    if (!changed) continue;
     if (entries.length === 0) void latest.delete(bucket.bucket);
     else void latest.put({ ...bucket, entries });
   }
@@ -100,12 +151,14 @@ async function dropLatest(latest: LatestStore, lastPrunedId: number): Promise<vo
  * the smallest newest-message time (first key of byMaxTime). Most checks end here.
  */
 export async function needsPrune(db: DeckDb, limits: PruneLimits): Promise<boolean> {
-  const tx = db.transaction([STORES.meta, STORES.segments]);
+  const tx = db.transaction([STORES.meta, STORES.segments, STORES.connectionLog]);
   tx.done.catch(() => undefined); // read-only: a failure surfaces through the requests
-  const [totals, oldest] = await Promise.all([
+  const [totals, oldest, oldestLog] = await Promise.all([
     tx.objectStore(STORES.meta).get(TOTALS_KEY),
     tx.objectStore(STORES.segments).index(SEGMENT_INDEXES.byMaxTime).openKeyCursor(),
+    tx.objectStore(STORES.connectionLog).index(CONNECTION_LOG_INDEXES.byTime).openKeyCursor(),
   ]);
+  if (oldestLog && oldestLog.key < limits.cutoffTime) return true;
   if (!totals || !oldest) return false;
   const held = { messages: totals.messages, bytes: totals.bytes };
   const summary = { firstId: 0, lastId: 0, messages: 0, bytes: 0, maxTime: oldest.key };

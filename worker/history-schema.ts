@@ -2,6 +2,8 @@
 // Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
+  CaptureInfo,
+  ConnectionLogEntry,
   ConnectionProfile,
   DecoderRule,
   MessageSummary,
@@ -10,7 +12,7 @@ import type {
 } from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 // These names are on disk in every user's browser: renaming one needs a migration in upgrade().
 export const STORES = {
@@ -29,6 +31,8 @@ export const STORES = {
   outbox: 'outbox',
   /** Saved dashboards, one record each (version 4). */
   dashboards: 'dashboards',
+  /** Connections made, lost and refused, for the explorer's timeline (version 5). */
+  connectionLog: 'connectionLog',
 } as const;
 
 /** Version 1 kept one record per message here; upgrade() packs them into segments. */
@@ -45,6 +49,11 @@ export const SEGMENT_INDEXES = {
 export const TOPIC_INDEXES = { byName: 'byName' } as const;
 
 export const TOTALS_KEY = 'totals';
+
+export const CONNECTION_LOG_INDEXES = { byTime: 'byTime' } as const;
+
+/** A connection log entry as stored: `seq` is given by the store (autoIncrement). */
+export type ConnectionLogRecord = Omit<ConnectionLogEntry, 'seq'> & { seq?: number };
 
 export const OUTBOX_INDEXES = {
   /** [connectionId, seq]: one connection's outbox in publish order. */
@@ -72,6 +81,8 @@ export interface SettingsRecords {
   retention: RetentionPolicy;
   /** Payload decoder rules (decoder-rules-store.ts validates them on read). */
   decoders: DecoderRule[];
+  /** Imported captures (captures.ts validates them on read). */
+  captures: CaptureInfo[];
 }
 
 export const QOS_INDEXES = {
@@ -116,7 +127,11 @@ export interface TopicRecord {
   topic: string;
 }
 
-export type LatestRecord = MessageSummary & { topicId: number };
+/**
+ * The newest message of a topic, with how many messages and payload bytes the topic holds
+ * (version 5; kept by each append and each prune in their transactions).
+ */
+export type LatestRecord = MessageSummary & { topicId: number; count: number; bytes: number };
 
 /**
  * Topics whose latest values share one record. Each record written costs the browser's storage
@@ -165,6 +180,11 @@ export interface DeckDbSchema extends DBSchema {
     indexes: { [OUTBOX_INDEXES.byConnection]: [string, number] };
   };
   [STORES.dashboards]: { key: string; value: DashboardRecord };
+  [STORES.connectionLog]: {
+    key: number;
+    value: ConnectionLogRecord;
+    indexes: { [CONNECTION_LOG_INDEXES.byTime]: number };
+  };
 }
 
 export type DeckDb = IDBPDatabase<DeckDbSchema>;

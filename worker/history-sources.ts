@@ -36,6 +36,17 @@ const UNKNOWN_CAPTURE = {
   message: 'This capture no longer exists: it may have been deleted in another tab.',
 } as const;
 
+/** How long a count or the topic list waits for the writer's unwritten messages to commit. */
+const FLUSH_WAIT_MS = 1_000;
+
+function flushed(writer: HistoryWriter): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_WAIT_MS)));
+  return Promise.race([writer.idle().catch(() => undefined), late]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
 export function createHistorySources(deps: HistorySourcesDeps): HistorySources {
   const store = async (source: string | undefined) =>
     source === undefined ? deps.live : deps.captures.store(source);
@@ -46,21 +57,27 @@ export function createHistorySources(deps: HistorySourcesDeps): HistorySources {
       const capture = await store(query.source);
       return capture ? capture.readPage(query) : { messages: [], error: UNKNOWN_CAPTURE };
     },
-    async count(_query) {
-      throw new Error('count: not written yet');
+    async count(query) {
+      const source = await store(query.source);
+      if (!source) return { count: 0, error: UNKNOWN_CAPTURE };
+      // A count starts with what the writer holds in memory written, so it is exact (bounded:
+      // with storage failing it counts what committed).
+      if (query.source === undefined && query.before === undefined) await flushed(deps.writer);
+      return source.countMatching(query);
     },
     async get(id, source) {
       if (source === undefined) return deps.writer.get(id);
       return (await store(source))?.get(id);
     },
-    async connectionLog(_query) {
-      throw new Error('connectionLog: not written yet');
+    async connectionLog(query) {
+      return (await store(query.source))?.connectionLog(query) ?? [];
     },
-    async topicStats(_source) {
-      throw new Error('topicStats: not written yet');
+    async topicStats(source) {
+      if (source === undefined) await flushed(deps.writer);
+      return (await store(source))?.topicStats() ?? [];
     },
-    async topLevelUsage(_source) {
-      throw new Error('topLevelUsage: not written yet');
+    async topLevelUsage(source) {
+      return (await store(source))?.topLevelUsage() ?? [];
     },
   };
 }

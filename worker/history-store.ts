@@ -5,7 +5,21 @@ import { STORES, TOTALS_KEY } from './history-schema';
 import type { DeckDb, HistoryTotals, QosRelease } from './history-schema';
 import { readSegmentPage, scanSegments } from './history-query';
 import type { ScanVisit } from './history-query';
-import type { HistoryPage, HistoryQuery, MessageSummary, StoredMessage } from './protocol';
+import { countSegments } from './history-count';
+import { matchesAll, onlyTopics, prepareQuery } from './history-filter';
+import { readConnectionLog } from './connection-log';
+import type {
+  ConnectionLogEntry,
+  ConnectionLogQuery,
+  HistoryCount,
+  HistoryPage,
+  HistoryQuery,
+  MessageSummary,
+  StoredMessage,
+  TopicStat,
+  TopLevelUsage,
+} from './protocol';
+import { countTopics, readTopicStats, readTopLevelUsage } from './topic-stats';
 import { CorruptSegmentError, openSegment } from './segment-codec';
 import { indexOfId, messageAt } from './segment-read';
 import { createTopicDictionary } from './topic-dictionary';
@@ -23,6 +37,13 @@ export interface HistoryStore {
   maxId(): Promise<number>;
   /** The newest message of each topic, in topic order. */
   latest(): Promise<MessageSummary[]>;
+  /** One bounded step of counting the messages matching `query` (see HistoryCount). */
+  countMatching(query: HistoryQuery): Promise<HistoryCount>;
+  /** Every topic with its count, bytes and newest message, by name. */
+  topicStats(): Promise<TopicStat[]>;
+  topLevelUsage(): Promise<TopLevelUsage[]>;
+  /** Connection events, newest first (connection-log.ts). */
+  connectionLog(query: ConnectionLogQuery): Promise<ConnectionLogEntry[]>;
   /** The running totals (messages, payload bytes, segments, last id) as committed. */
   totals(): Promise<HistoryTotals>;
   /** Every segment with messages matching `query`, without a time budget (see scanSegments). */
@@ -162,9 +183,29 @@ export function createHistoryStore(
     count: async () => (await totals()).messages,
     maxId: async () => (await totals()).lastId,
 
+    async countMatching(query) {
+      const q = prepareQuery({ ...query, limit: 0 });
+      // Without conditions the running totals are the count: O(1), exact as committed.
+      if (matchesAll(q) && q.before === Infinity) return { count: (await totals()).messages };
+      const dict = q.topicFilter ? await freshDictionary() : await dictionary();
+      // Only a topic filter: the per-topic counts kept with each append and prune add up to it.
+      if (onlyTopics(q) && q.before === Infinity && q.topicFilter !== undefined) {
+        return { count: await countTopics(await db(), dict.select(q.topicFilter).mask) };
+      }
+      const budgetMs = options.pageBudgetMs ?? PAGE_BUDGET_MS;
+      const now = () => performance.now();
+      return countSegments({ db: await db(), dictionary: dict, budgetMs, now }, query);
+    },
+
+    topicStats: async () => readTopicStats(await db()),
+    topLevelUsage: async () => readTopLevelUsage(await db()),
+    connectionLog: async (query) => readConnectionLog(await db(), query),
+
     async latest() {
       const buckets = await (await db()).getAll(STORES.latest);
-      return buckets.flatMap((b) => b.entries.map(({ topicId: _topicId, ...summary }) => summary));
+      return buckets.flatMap((b) =>
+        b.entries.map(({ topicId: _t, count: _c, bytes: _b, ...summary }) => summary),
+      );
     },
   };
 }

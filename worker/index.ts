@@ -2,6 +2,7 @@
 // one API object the UI calls through Comlink.
 import * as Comlink from 'comlink';
 import { createCaptures } from './captures';
+import { createConnectionLogger } from './connection-log';
 import type { ConnectionStack } from './connection-stack';
 import { createDashboardStore } from './dashboard-store';
 import { createDecoderRulesStore } from './decoder-rules-store';
@@ -14,6 +15,7 @@ import { lazyRetention } from './lazy-retention';
 import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
 import { profileError } from './profile-validation';
+import { createPublishedRecorder } from './published-history';
 import type { ConnectionProfile, DeckApi, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
 import { createTransfers } from './transfers';
@@ -42,8 +44,18 @@ const settings = createSettingsStore(db);
 const dashboards = createDashboardStore(db);
 const decoderRules = createDecoderRulesStore(db);
 // Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
-const outbox = createOutbox({ db: createOutboxDb(db), emit: (event) => hub.emit(event) });
+// Each publish, once first handed to mqtt.js, goes to history too (flagged published).
+const outbox = createOutbox({
+  db: createOutboxDb(db),
+  emit: (event) => hub.emit(event),
+  onHandedOver: createPublishedRecorder({
+    nextId: () => ++lastId,
+    append: (message) => writer.append(message),
+  }),
+});
 let outboxProfile: ConnectionProfile | undefined;
+// Connected, lost, refused: the explorer's timeline, from the status events emitted below.
+const connectionLog = createConnectionLogger(db, () => outboxProfile?.id ?? '');
 
 // How long connect() waits for the database (an open blocked by another tab never settles).
 const STARTUP_WAIT_MS = 3_000;
@@ -73,7 +85,10 @@ const connectionStack = () =>
   (loadingConnection ??= import('./connection-stack').then(({ createConnectionStack }) => {
     connection = createConnectionStack({
       db,
-      emit: (event) => hub.emit(event),
+      emit: (event) => {
+        if (event.type === 'status') connectionLog.observe(event);
+        hub.emit(event);
+      },
       nextId: () => ++lastId,
       // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
       sink: (message, release) => {

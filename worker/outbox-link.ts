@@ -23,6 +23,8 @@ export interface LinkHost {
   markStored(seq: number, packetId: number): OutboxRow | undefined;
   /** The client is gone: callers still waiting hear that their messages stay queued. */
   closed(): void;
+  /** An entry handed to mqtt.js for the first time (history records it as published). */
+  handedOver?(row: OutboxRow, userProperties: Record<string, string | string[]> | undefined): void;
 }
 
 /** Packets in flight at once, whatever the broker allows (mqtt.js has 65,535 ids). */
@@ -104,7 +106,9 @@ export function createOutboxLink(
       { version: profile.protocolVersion, ...brokerLimits(connack) },
     );
     if (invalid) return host.setState(seq, 'failed', { error: invalid });
-    const properties = userProperties && profile.protocolVersion === 5 ? { userProperties } : {};
+    const sentProperties = profile.protocolVersion === 5 ? userProperties : undefined;
+    const properties = sentProperties ? { userProperties: sentProperties } : {};
+    const first = row.state === 'queued'; // a resend after a reconnect was 'sent' already
     // Before publish(): a QoS 0 write may call back at once. A persistent session's QoS store
     // then rewrites the row, 'sent' with its packet id, in the transaction that keeps the packet.
     host.setState(seq, 'sent', { clearPacket: true });
@@ -114,6 +118,7 @@ export function createOutboxLink(
       done(seq, qos, error),
     );
     sending = undefined;
+    if (first) host.handedOver?.(row, sentProperties);
     if (qos === 0) return;
     const id = storedId ?? client.getLastMessageId();
     if (typeof id === 'number') inFlight.set(id, seq);

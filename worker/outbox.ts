@@ -25,6 +25,8 @@ export interface OutboxDeps {
   now?: () => number;
   /** How long publish() waits for the broker before answering "queued" (default 30 s). */
   resultWaitMs?: number;
+  /** An entry first handed to mqtt.js: history records it (published-history.ts). */
+  onHandedOver?: LinkHost['handedOver'];
 }
 
 const RESULT_WAIT_MS = 30_000;
@@ -126,6 +128,7 @@ export function createOutbox(deps: OutboxDeps) {
       writes.storedElsewhere(seq);
       return { ...row };
     },
+    handedOver: (row, userProperties) => deps.onHandedOver?.(row, userProperties),
     closed() {
       for (const seq of [...waiting.keys()]) {
         const row = rows.get(seq);

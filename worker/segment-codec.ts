@@ -3,11 +3,10 @@
 import { encodeProperties } from './properties-codec';
 import type { MessageProperties, Qos } from './protocol';
 import {
-  FLAG_QOS_MASK,
-  FLAG_RETAIN,
   MAX_CONNECTIONS_PER_SEGMENT,
   SEGMENT_FORMAT_VERSION,
   SEGMENT_MAGIC,
+  messageFlags,
   metadataCrc,
   segmentSections,
 } from './segment-layout';
@@ -21,6 +20,8 @@ export interface SegmentMessage {
   retain: boolean;
   payload: Uint8Array;
   properties?: MessageProperties;
+  /** Published by this app (flag bit 3); absent for received messages. */
+  published?: boolean;
 }
 
 const utf8 = new TextEncoder();
@@ -99,7 +100,7 @@ export function encodeSegment(
       lastSlot = connectionSlots.get(m.connectionId)!;
     }
     connectionIndex[i] = lastSlot;
-    flags[i] = (m.qos & FLAG_QOS_MASK) | (m.retain ? FLAG_RETAIN : 0);
+    flags[i] = messageFlags(m);
     bytes.set(m.payload, at.payloads + payloadEnd);
     payloadEnd += m.payload.byteLength;
     payloadEnds[i] = payloadEnd;

@@ -12,7 +12,8 @@
 //   payload ends   u32 × count  end offset of each payload in the payload bytes
 //   property ends  u32 × count  only when property bytes > 0
 //   connections    u16 × count  index into the connection table
-//   flags          u8 × count   bits 0-1 QoS, bit 2 retain
+//   flags          u8 × count   bits 0-1 QoS, bit 2 retain, bit 3 published by this app (always 0
+//                               before it existed, so older segments read as received)
 //   connection table            per connection: byte length u32, UTF-8
 //   property bytes (properties-codec.ts), then payload bytes, last so the checksum can skip them
 
@@ -22,6 +23,7 @@ export const SEGMENT_HEADER_BYTES = 32;
 export const CRC_FIELD_OFFSET = 24;
 export const FLAG_QOS_MASK = 0b011;
 export const FLAG_RETAIN = 0b100;
+export const FLAG_PUBLISHED = 0b1000;
 export const MAX_CONNECTIONS_PER_SEGMENT = 0xffff;
 
 export interface SegmentSections {
@@ -92,4 +94,11 @@ export function metadataCrc(bytes: Uint8Array, payloadsOffset: number): number {
     crc = CRC_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   }
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** The flags byte of one message. */
+export function messageFlags(m: { qos: number; retain: boolean; published?: boolean }): number {
+  return (
+    (m.qos & FLAG_QOS_MASK) | (m.retain ? FLAG_RETAIN : 0) | (m.published ? FLAG_PUBLISHED : 0)
+  );
 }

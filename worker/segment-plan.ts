@@ -59,14 +59,35 @@ export function buildSegment(
   };
 }
 
-/** The newest message of each topic in the batch, as latest-value records. */
+/** The newest message of each topic in the batch, with the batch's count and bytes per topic. */
 export function latestOfBatch(
   messages: readonly StoredMessage[],
   topicIds: ArrayLike<number>,
 ): LatestRecord[] {
-  const last = new Map<number, number>();
-  for (let i = 0; i < messages.length; i++) last.set(topicIds[i]!, i);
-  return [...last].map(([topicId, i]) => ({ ...toSummary(messages[i]!), topicId }));
+  const last = new Map<number, { at: number; count: number; bytes: number }>();
+  for (let i = 0; i < messages.length; i++) {
+    const topicId = topicIds[i]!;
+    const seen = last.get(topicId);
+    const bytes = messages[i]!.payload.byteLength;
+    if (seen) {
+      seen.at = i;
+      seen.count += 1;
+      seen.bytes += bytes;
+    } else last.set(topicId, { at: i, count: 1, bytes });
+  }
+  return [...last].map(([topicId, { at, count, bytes }]) => ({
+    ...toSummary(messages[at]!),
+    topicId,
+    count,
+    bytes,
+  }));
+}
+
+/** Two latest-value records of one topic as one: the newer message, the sum of the counts. */
+export function combineLatest(a: LatestRecord | undefined, b: LatestRecord): LatestRecord {
+  if (!a) return b;
+  const newer = a.id < b.id ? b : a;
+  return { ...newer, count: (a.count ?? 0) + b.count, bytes: (a.bytes ?? 0) + b.bytes };
 }
 
 /** Latest-value records grouped by the bucket record that holds them. */
@@ -81,7 +102,7 @@ export function latestByBucket(records: Iterable<LatestRecord>): Map<number, Lat
   return buckets;
 }
 
-/** A bucket with `records` merged in; the newer message (higher id) of a topic wins. */
+/** A bucket with `records` added: the newer message (higher id) of a topic wins, counts add up. */
 export function mergeLatest(
   bucket: number,
   stored: LatestBucket | undefined,
@@ -89,8 +110,7 @@ export function mergeLatest(
 ): LatestBucket {
   const byTopic = new Map((stored?.entries ?? []).map((entry) => [entry.topicId, entry]));
   for (const record of records) {
-    const current = byTopic.get(record.topicId);
-    if (!current || current.id < record.id) byTopic.set(record.topicId, record);
+    byTopic.set(record.topicId, combineLatest(byTopic.get(record.topicId), record));
   }
   return { bucket, entries: [...byTopic.values()].sort((a, b) => a.topicId - b.topicId) };
 }

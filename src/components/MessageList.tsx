@@ -69,6 +69,22 @@ export function MessageList() {
           {formatCount(messages.count())} shown · {formatCount(history.stored())} stored
         </span>
       </header>
+      <Show when={messages.topicFilter()}>
+        {(filter) => (
+          <p class="msg-filter-chip" role="status">
+            <span>
+              Only <code>{filter()}</code>
+            </span>
+            <button
+              type="button"
+              class="btn small"
+              onClick={() => void messages.setTopicFilter(undefined)}
+            >
+              Show all
+            </button>
+          </p>
+        )}
+      </Show>
       <div class="msg-frame">
         <div
           ref={viewport}
@@ -97,7 +113,11 @@ export function MessageList() {
           </div>
           <Show when={messages.count() === 0}>
             <p class="empty-note centered">
-              {messages.loading() ? 'Reading history…' : 'No messages yet. Connect and subscribe.'}
+              {messages.loading()
+                ? 'Reading history…'
+                : messages.topicFilter()
+                  ? 'No messages on this topic yet.'
+                  : 'No messages yet. Connect and subscribe.'}
             </p>
           </Show>
         </div>

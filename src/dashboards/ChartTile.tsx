@@ -6,30 +6,14 @@ import { For, createEffect, createSignal, onCleanup, onMount, untrack } from 'so
 import type uPlot from 'uplot';
 import type { MessageSummary } from '../../worker/protocol';
 import { deckBridge } from '../worker-bridge';
+import { loadUplot, paletteColour, themedAxes } from '../charts/uplot-kit';
 import type { ChartTile } from './dashboard-model';
 import { seedFromHistory } from './history-seed';
-import { parsePath } from './json-path';
+import { parsePath } from '../../worker/json-path';
 import { toNumber, valueAt } from './payload-value';
 import { createSeriesRing, downsample } from './series-ring';
 import type { TileEnv } from './tile-env';
 import { formatNumber } from './tile-format';
-
-/** Series colours that read on both themes' surfaces. */
-const PALETTE = ['#0ea5e9', '#f59e0b', '#10b981', '#a855f7', '#ef4444', '#64748b'];
-const loadUplot = () =>
-  Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
-
-/** Tick labels as local clock time: with seconds for a window under ten minutes. */
-function timeLabels(windowMs: number) {
-  const format = new Intl.DateTimeFormat(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: windowMs < 600_000 ? '2-digit' : undefined,
-    // 24-hour: "14:05:30" is narrower than "02:05:30 PM" and reads the same on a wall.
-    hourCycle: 'h23',
-  });
-  return (_: uPlot, splits: number[]) => splits.map((s) => format.format(s * 1_000));
-}
 
 export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string }) {
   let box!: HTMLDivElement;
@@ -129,12 +113,6 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
     loadUplot().then(
       (UPlot) => {
         if (disposed) return;
-        const ink = getComputedStyle(box).color;
-        const axis = {
-          stroke: ink,
-          grid: { stroke: 'rgba(128,128,128,0.18)' },
-          ticks: { show: false },
-        };
         plot = new UPlot(
           {
             width: box.clientWidth,
@@ -142,17 +120,12 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
             legend: { show: false },
             cursor: { show: false },
             scales: { x: { time: true } },
-            // One line of clock time per tick, spaced so labels never run into each other on
-            // a phone (uPlot's default adds a second line with the date, which does).
-            axes: [
-              { ...axis, space: 64, values: timeLabels(windowMs) },
-              { ...axis, size: 44 },
-            ],
+            axes: themedAxes(box, windowMs),
             series: [
               {},
               ...series.map((s, i) => ({
                 label: s.label,
-                stroke: PALETTE[i % PALETTE.length],
+                stroke: paletteColour(i),
                 width: 2,
                 spanGaps: true,
               })),
@@ -194,7 +167,7 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
             <li>
               <span
                 class="chart-swatch"
-                style={{ background: PALETTE[i() % PALETTE.length] }}
+                style={{ background: paletteColour(i()) }}
                 aria-hidden="true"
               />
               {s.label || s.path || s.topic}:{' '}

@@ -3,7 +3,7 @@
 import { Show, createMemo } from 'solid-js';
 import type { MessageSummary } from '../../worker/protocol';
 import type { GaugeTile, StatusTile, TextTile, ValueTile } from './dashboard-model';
-import { parsePath } from './json-path';
+import { parsePath } from '../../worker/json-path';
 import { isCut, toNumber, toText, valueAt, type PathValue } from './payload-value';
 import { formatNumber, fraction, toneFor } from './tile-format';
 

@@ -17,7 +17,7 @@ import {
   type TileKind,
 } from './dashboard-model';
 import { FieldReader, isObject } from './field-reader';
-import { parsePath } from './json-path';
+import { parsePath } from '../../worker/json-path';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

@@ -1,6 +1,6 @@
 // The History view (a chunk of its own): live history or an imported capture, explored through
 // five tabs that share one filter (explorer-state.ts).
-import { For, Match, Switch, createResource, onCleanup } from 'solid-js';
+import { For, Match, Switch, createEffect, createResource, on, onCleanup } from 'solid-js';
 import { deckBridge } from '../worker-bridge';
 import { ChartTab } from './chart/ChartTab';
 import { ExploreTab } from './explore/ExploreTab';
@@ -8,6 +8,7 @@ import { ExplorerContext, HISTORY_TABS, createExplorerState } from './explorer-s
 import type { HistoryTab } from './explorer-state';
 import { StorageTab } from './storage/StorageTab';
 import { TopicsTab } from './topics/TopicsTab';
+import { LaunchedFiles } from './transfer/LaunchedFiles';
 import { TransferTab } from './transfer/TransferTab';
 import '../styles/history.css';
 
@@ -24,16 +25,29 @@ function SourcePicker(props: { state: ReturnType<typeof createExplorerState> }) 
   const [captures, { refetch }] = createResource(() => deckBridge().listCaptures());
   const timer = setInterval(() => void refetch(), 5_000);
   onCleanup(() => clearInterval(timer));
+  // A capture chosen elsewhere (Show capture, a launched file) may be newer than the list.
+  createEffect(
+    on(
+      () => props.state.source(),
+      (source) => {
+        if (source !== undefined && !captures()?.some((c) => c.id === source)) void refetch();
+      },
+    ),
+  );
   return (
     <label class="history-source">
       <span>Showing</span>
-      <select
-        value={props.state.source() ?? ''}
-        onChange={(e) => props.state.setSource(e.currentTarget.value || undefined)}
-      >
-        <option value="">Live history</option>
+      <select onChange={(e) => props.state.setSource(e.currentTarget.value || undefined)}>
+        {/* `selected` per option: a select's value is not applied again when options arrive. */}
+        <option value="" selected={props.state.source() === undefined}>
+          Live history
+        </option>
         <For each={captures() ?? []}>
-          {(capture) => <option value={capture.id}>Capture: {capture.name}</option>}
+          {(capture) => (
+            <option value={capture.id} selected={capture.id === props.state.source()}>
+              Capture: {capture.name}
+            </option>
+          )}
         </For>
       </select>
     </label>
@@ -44,6 +58,7 @@ export default function HistoryView() {
   const state = createExplorerState();
   return (
     <ExplorerContext.Provider value={state}>
+      <LaunchedFiles />
       <section class="history-view" aria-labelledby="history-title">
         <header class="history-head">
           <h2 id="history-title" class="card-title">

@@ -2,6 +2,7 @@
 // history), held in a ring so a busy stream costs each batch's size, not the list's; live
 // batches wait aside while the person reads further down, so nothing moves under them.
 import { createSignal } from 'solid-js';
+import { topicMatches } from '../../worker/mqtt-topics';
 import type { HistoryPage, MessageSummary, StoredMessage } from '../../worker/protocol';
 import { createNewestFirstWindow } from '../lib/newest-first-window';
 import type { DeckBridge } from '../worker-bridge';
@@ -57,7 +58,16 @@ export function createMessages(bridge: DeckBridge) {
   const [loading, setLoading] = createSignal(false);
   const [loadError, setLoadError] = createSignal<string>();
   const [selectedId, setSelectedId] = createSignal<number>();
+  // Only messages on this topic filter are listed (set from the topic tree); undefined for all.
+  const [topicFilter, setTopicFilterSignal] = createSignal<string>();
+  // Rises when the filter changes, so a history read begun under the old one is dropped.
+  let generation = 0;
   let limit = LIVE_LIMIT;
+
+  const wanted = (list: readonly MessageSummary[]) => {
+    const filter = topicFilter();
+    return filter === undefined ? list : list.filter((m) => topicMatches(filter, m.topic));
+  };
 
   const count = () => (version(), rows.length());
 
@@ -84,12 +94,16 @@ export function createMessages(bridge: DeckBridge) {
   async function readPage(before?: number): Promise<HistoryPage | undefined> {
     setLoading(true);
     setLoadError(undefined);
+    const started = generation;
+    const topicFilterNow = topicFilter();
+    const read = (from?: number) =>
+      bridge.readHistory({ before: from, limit: HISTORY_PAGE_SIZE, topicFilter: topicFilterNow });
     try {
-      let page = await bridge.readHistory({ before, limit: HISTORY_PAGE_SIZE });
+      let page = await read(before);
       for (let i = 1; i < MAX_EMPTY_PAGES && page.messages.length === 0 && page.next; i++) {
-        page = await bridge.readHistory({ before: page.next, limit: HISTORY_PAGE_SIZE });
+        page = await read(page.next);
       }
-      return page;
+      return started === generation ? page : undefined;
     } catch (error) {
       setLoadError(`History could not be read: ${error instanceof Error ? error.message : error}`);
       return undefined;
@@ -100,7 +114,10 @@ export function createMessages(bridge: DeckBridge) {
 
   const actions = {
     /** A live batch from the worker: `received` counts it all, also what the post left out. */
-    receive(messages: readonly MessageSummary[], received = messages.length) {
+    receive(all: readonly MessageSummary[], received = all.length) {
+      const messages = wanted(all);
+      // Under a filter only what passes is counted: the rest of a cut post is unknown.
+      if (messages !== all) received = messages.length;
       if (!holding) return add(messages);
       if (messages.length > 0) waiting.prepend(newestFirst(messages), LIVE_LIMIT);
       setUnseen((n) => n + received);
@@ -139,6 +156,21 @@ export function createMessages(bridge: DeckBridge) {
 
     atMemoryLimit: () => count() >= MEMORY_LIMIT,
 
+    /** Lists only `filter`'s messages (undefined: all again), read afresh from history. */
+    async setTopicFilter(filter: string | undefined) {
+      if (filter === topicFilter()) return;
+      generation++;
+      setTopicFilterSignal(filter);
+      rows.replace([]);
+      waiting.replace([]);
+      setUnseen(0);
+      setHasOlder(false);
+      setSelectedId(undefined);
+      limit = LIVE_LIMIT;
+      setVersion((v) => v + 1);
+      await actions.loadNewest();
+    },
+
     select(id: number | undefined) {
       setSelectedId(id);
     },
@@ -161,6 +193,7 @@ export function createMessages(bridge: DeckBridge) {
     loading,
     loadError,
     selectedId,
+    topicFilter,
     ...actions,
   };
 }

@@ -11,7 +11,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
 const OUT_DIR = join(REPO_ROOT, '.tmp', 'bench');
 
-export type BenchPage = 'ceiling' | 'history';
+export type BenchPage = 'ceiling' | 'history' | 'explorer';
 
 export interface BenchBuild {
   appDir: string;
@@ -85,7 +85,7 @@ export async function buildBench(appDir?: string): Promise<BenchBuild> {
   const pagesDir = join(OUT_DIR, 'pages');
   await rm(pagesDir, { recursive: true, force: true });
   const pageErrors: BenchBuild['pageErrors'] = {};
-  for (const page of ['ceiling', 'history'] as const) {
+  for (const page of ['ceiling', 'history', 'explorer'] as const) {
     const error = await buildPage(page, pagesDir);
     if (error !== undefined) pageErrors[page] = error;
   }

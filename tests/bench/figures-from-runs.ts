@@ -123,6 +123,36 @@ function kiosk(set: Setter, s: SuiteResult): void {
   set('kiosk_dom_nodes', k?.end.domNodes, `Performance.getMetrics Nodes at the end; ${over}`);
 }
 
+function explorer(set: Setter, s: SuiteResult): void {
+  const e = s.explorer;
+  const r = e?.report;
+  const of = e ? `${e.messages} stored, 100 B JSON on 3,000 topics` : '';
+  const mb = r ? (r.export.bytes / 1e6).toFixed(0) : '';
+  set(
+    'export_msgs_per_s',
+    e?.exportMsgsPerS,
+    r ? `${of}; NDJSON to a Blob, ${mb} MB in ${r.export.ms.toFixed(0)} ms` : '',
+  );
+  set(
+    'import_msgs_per_s',
+    e?.importMsgsPerS,
+    r ? `${of}; that NDJSON into a capture in ${r.import.ms.toFixed(0)} ms` : '',
+  );
+  const s1 = r?.search;
+  set(
+    'search_1m_first_ms',
+    e?.searchFirstMs,
+    s1
+      ? `${of}; payload text, 1 in 1,000 matches: readHistory until ${s1.firstReturned} rows (${s1.firstCalls} calls)`
+      : '',
+  );
+  set(
+    'search_1m_all_ms',
+    e?.searchAllMs,
+    s1 ? `${of}; countHistory steps to the end: ${s1.found} found in ${s1.allCalls} calls` : '',
+  );
+}
+
 /** Which scenario each figure comes from, to say why it is null when it is. */
 const SOURCE: Partial<Record<FigureKey, string>> = {
   ceiling_msgs_per_s: 'ceiling',
@@ -138,6 +168,11 @@ const SOURCE: Partial<Record<FigureKey, string>> = {
   kiosk_heap_growth_pct: 'kiosk',
   kiosk_cpu_pct: 'kiosk',
   kiosk_dom_nodes: 'kiosk',
+  tree_10k_topics_ms: 'topic tree',
+  export_msgs_per_s: 'export, import and search',
+  import_msgs_per_s: 'export, import and search',
+  search_1m_first_ms: 'export, import and search',
+  search_1m_all_ms: 'export, import and search',
 };
 const sourceOf = (key: FigureKey) =>
   SOURCE[key] ??
@@ -158,6 +193,15 @@ export function figuresFrom(primary: SuiteResult, bundle: BundleResult | undefin
   responsiveness(set, primary);
   storage(set, primary);
   kiosk(set, primary);
+  const tree = primary.tree;
+  set(
+    'tree_10k_topics_ms',
+    tree?.ms,
+    tree
+      ? `Topics tab click → rows painted, ${tree.topics} topics; runs ${tree.runsMs.map((t) => t.toFixed(0)).join(', ')} ms; longest frame scrolling ${tree.scrollRows} rows ${tree.longestScrollFrameMs.toFixed(0)} ms`
+      : '',
+  );
+  explorer(set, primary);
   const files = bundle
     ? `${bundle.firstPaintFiles.length} files: ${bundle.firstPaintFiles.join(', ')}`
     : '';

@@ -29,6 +29,11 @@ export const FIGURES = [
   { key: 'kiosk_heap_growth_pct', unit: '%', digits: 1, target: '< 10' },
   { key: 'kiosk_cpu_pct', unit: '%', digits: 1, target: '< 10' },
   { key: 'kiosk_dom_nodes', unit: '' },
+  { key: 'tree_10k_topics_ms', unit: 'ms', digits: 1, target: '≤ 200' },
+  { key: 'export_msgs_per_s', unit: 'msg/s', target: '≥ 100,000' },
+  { key: 'import_msgs_per_s', unit: 'msg/s', target: '≥ 50,000' },
+  { key: 'search_1m_first_ms', unit: 'ms', digits: 1, target: '≤ 200' },
+  { key: 'search_1m_all_ms', unit: 'ms', target: '≤ 3,000' },
 ] as const satisfies readonly { key: string; unit: string; digits?: number; target?: string }[];
 
 export type FigureKey = (typeof FIGURES)[number]['key'];

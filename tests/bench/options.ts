@@ -26,6 +26,8 @@ export interface BenchOptions {
   kioskMeasuredS: number;
   /** Only the kiosk scenario, on the primary broker (no bursts, latency, history). */
   kioskOnly: boolean;
+  /** Messages stored for the export, import and search figures (issue 6). */
+  explorerMessages: number;
 }
 
 const FULL = {
@@ -39,6 +41,7 @@ const FULL = {
   historyRepeat: 5,
   kioskWarmUpS: 30,
   kioskMeasuredS: 180,
+  explorerMessages: 1_000_000,
 };
 const SMOKE = {
   runs: 1,
@@ -51,6 +54,7 @@ const SMOKE = {
   historyRepeat: 2,
   kioskWarmUpS: 4,
   kioskMeasuredS: 8,
+  explorerMessages: 5_000,
 };
 
 export const USAGE = `npm run bench -- [--smoke] [--runs N] [--broker mosquitto|aedes|both]
@@ -113,6 +117,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     kioskWarmUpS: preset.kioskWarmUpS,
     kioskMeasuredS: preset.kioskMeasuredS,
     kioskOnly: values['kiosk-only'],
+    explorerMessages: preset.explorerMessages,
   };
   const minutes = values['kiosk-minutes'];
   if (minutes !== undefined) {

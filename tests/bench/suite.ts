@@ -16,6 +16,8 @@ import type { HistoryResult } from './scenario-history';
 import type { IngestResult } from './scenario-ingest';
 import { measureKiosk, type KioskResult } from './scenario-kiosk';
 import type { LatencyResult } from './scenario-latency';
+import { measureExplorer, type ExplorerResult } from './scenario-explorer';
+import { measureTree, type TreeResult } from './scenario-tree';
 import { runBursts, runPrimaryTail } from './suite-phases';
 
 export interface SuiteResult {
@@ -35,11 +37,19 @@ export interface SuiteResult {
   coldStart?: ColdStartResult;
   history?: HistoryResult;
   kiosk?: KioskResult;
+  /** The topic tree of TREE_TOPICS topics (issue 6). */
+  tree?: TreeResult;
+  /** Export, import and search over `explorerMessages` stored messages (issue 6). */
+  explorer?: ExplorerResult;
   /** Broker log lines that may explain a loss, from the measured part. */
   brokerNotes: string[];
   /** "scenario: why it failed", for every scenario that could not be measured. */
   errors: string[];
 }
+
+/** Topics of the tree scenario (`tree_10k_topics_ms`), fewer in a smoke run. */
+const TREE_TOPICS = 10_000;
+const SMOKE_TREE_TOPICS = 1_000;
 
 const STARTED_AT = Date.now();
 const progress = (text: string) =>
@@ -110,6 +120,40 @@ export async function runSuite(
         const tailUntil =
           primary && run === 1 && app ? await runPrimaryTail(result, step, { ...ctx, app }) : until;
         result.brokerNotes.push(...(await broker.notableLog(from, tailUntil)));
+      } finally {
+        await chromium.close();
+      }
+    }
+    if (primary && !options.kioskOnly) {
+      // A Chromium of its own, with only the tree's topics stored.
+      const chromium = await launchChromium();
+      const topics = options.mode === 'smoke' ? SMOKE_TREE_TOPICS : TREE_TOPICS;
+      try {
+        result.tree = await step(`topic tree of ${topics} topics`, () =>
+          measureTree(
+            chromium.cdp,
+            {
+              appUrl: servers.app.url,
+              agentSource: built.agentSource,
+              browserUrl: broker.browserUrl,
+              publisherUrl: broker.publisherUrl,
+            },
+            topics,
+            options.historyRepeat,
+          ),
+        );
+      } finally {
+        await chromium.close();
+      }
+    }
+    if (primary && !options.kioskOnly) {
+      // A Chromium of its own; the explorer page fills a database of its own on the pages origin.
+      const chromium = await launchChromium();
+      const count = options.explorerMessages;
+      try {
+        result.explorer = await step(`export, import and search over ${count} messages`, () =>
+          measureExplorer(chromium.cdp, servers.pages.url, count),
+        );
       } finally {
         await chromium.close();
       }

@@ -190,4 +190,92 @@ export class DeckApp {
       return [...described, ...alerts].join(' ').trim();
     });
   }
+
+  /** The History view's Explore filter form (open the History view first). */
+  explorerForm(): Locator {
+    return this.page.getByRole('form', { name: 'Filter history', exact: true });
+  }
+
+  explorerField(name: string): Locator {
+    return this.explorerForm().getByLabel(name, { exact: true });
+  }
+
+  explorerResults(): Locator {
+    return this.page.getByRole('region', { name: 'History results', exact: true });
+  }
+
+  /** The matching message rows now in the DOM (the list renders only those near the viewport). */
+  explorerRows(): Locator {
+    return this.explorerResults().getByRole('article');
+  }
+
+  /** The connection events shown among the results. */
+  explorerEvents(): Locator {
+    return this.explorerResults().getByRole('note');
+  }
+
+  /** The count line: "Counting… N so far", then "N messages match". */
+  explorerCount(): Locator {
+    return this.explorerResults().getByRole('status');
+  }
+
+  explorerDetail(): Locator {
+    return this.page.getByRole('region', { name: 'Stored message', exact: true });
+  }
+
+  /** Clears the Explore form, fills the fields given (label → value or checked) and searches. */
+  async explore(fields: Record<string, string | boolean> = {}): Promise<void> {
+    await this.explorerForm().getByRole('button', { name: 'Clear', exact: true }).click();
+    for (const [label, value] of Object.entries(fields)) {
+      const control = this.explorerField(label);
+      if (typeof value === 'boolean') await control.setChecked(value);
+      else if ((await control.evaluate((el) => el.tagName)) === 'SELECT') {
+        await control.selectOption({ label: value });
+      } else await control.fill(value);
+    }
+    await this.explorerForm().getByRole('button', { name: 'Search', exact: true }).click();
+  }
+
+  /** The topics of the result rows now in the DOM, newest first (poll it after a search). */
+  explorerTopics(): Promise<string[]> {
+    return this.explorerRows().locator('.msg-topic').allTextContents();
+  }
+
+  /** Opens one of the History view's tabs (open the History view first). */
+  async historyTab(
+    name: 'Explore' | 'Topics' | 'Chart' | 'Import & export' | 'Storage',
+  ): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+  }
+
+  /** The History view's "Showing" picker: live history or a capture (its name ends with it). */
+  historySource(): Locator {
+    return this.page.getByRole('combobox', { name: /^Showing\b/ });
+  }
+
+  /** The Import & export tab's Export and Import cards. */
+  exportCard(): Locator {
+    return this.page.getByRole('region', { name: 'Export', exact: true });
+  }
+
+  importCard(): Locator {
+    return this.page.getByRole('region', { name: 'Import', exact: true });
+  }
+
+  /** The Storage tab's list of captures, one listitem per capture. */
+  captureItems(): Locator {
+    return this.page.getByRole('list', { name: 'Captures', exact: true }).getByRole('listitem');
+  }
+
+  /** The inline error the Explore form shows for the control labelled `name` (aria-describedby). */
+  async explorerError(name: string): Promise<string> {
+    const control = this.explorerField(name);
+    await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
+    return control.evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+  }
 }

@@ -34,6 +34,11 @@ const FIGURE_KEYS = [
   'bundle_js_gz_kb',
   'bundle_total_gz_kb',
   'cold_start_ms',
+  'export_msgs_per_s',
+  'import_msgs_per_s',
+  'search_1m_first_ms',
+  'search_1m_all_ms',
+  'tree_10k_topics_ms',
 ] as const;
 
 // Figures that only need the app to receive and store messages, which it must always do: if one
@@ -52,6 +57,11 @@ const ALWAYS_MEASURED = [
   'history_newest100_ms',
   'bundle_js_gz_kb',
   'bundle_total_gz_kb',
+  'export_msgs_per_s',
+  'import_msgs_per_s',
+  'search_1m_first_ms',
+  'search_1m_all_ms',
+  'tree_10k_topics_ms',
 ] as const;
 
 function runSmoke(): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -196,7 +196,17 @@ describe('history store on IndexedDB', () => {
     expect(await call('totals', 'v')).toEqual({ count: ids.length, maxId: 1_499 });
     expect(await call('describeDb', 'deck-v1')).toEqual({
       version: DB_VERSION,
-      stores: ['dashboards', 'latest', 'meta', 'outbox', 'qos', 'segments', 'settings', 'topics'],
+      stores: [
+        'connectionLog',
+        'dashboards',
+        'latest',
+        'meta',
+        'outbox',
+        'qos',
+        'segments',
+        'settings',
+        'topics',
+      ],
       profile: { id: 'saved', url: 'ws://127.0.0.1:1/mqtt' },
     });
     const all = await call('readAll', 'v', { limit: 500 });

@@ -1,7 +1,8 @@
 // Storage (issue 4): the quota exhausted while QoS 1 messages arrive on a persistent session
 // (scenario 7: the error shows, the app stays usable, nothing acknowledged is lost once space
 // is back), retention set in the Storage section pruning the oldest history, and a small
-// retention limit keeping a small quota from filling.
+// retention limit keeping a small quota from filling. Issue 6: the section is in the History
+// view's Storage tab, beside the captures (deleted with a confirmation) and usage per topic.
 import { randomBytes } from 'node:crypto';
 import type { CDPSession, Page } from 'playwright-core';
 import mqtt from 'mqtt';
@@ -11,6 +12,7 @@ import { startDevEnv } from './dev-env';
 import { useBrowserSuite } from './harness';
 import { startMosquitto } from './mosquitto';
 import { readStoredPayloads } from './page-idb';
+import { ndjsonExport } from './transfer-page';
 import { showView } from './views';
 
 const suite = useBrowserSuite();
@@ -23,6 +25,12 @@ const indexOf = (bytes: number[] | undefined) =>
       .split(':')[0],
   );
 
+/** The History view's Storage tab, where the Storage section lives. */
+async function showStorageTab(app: DeckApp): Promise<void> {
+  await showView(app.page, 'History');
+  await app.historyTab('Storage');
+}
+
 function storageSection(page: Page) {
   return page.getByRole('region', { name: 'Storage', exact: true });
 }
@@ -34,7 +42,7 @@ function retentionForm(page: Page) {
 /** Types a retention policy into the Storage section and saves it (blank fields stay). */
 async function setRetention(app: DeckApp, fields: Record<string, string>): Promise<void> {
   const section = retentionForm(app.page);
-  await showView(app.page, 'History');
+  await showStorageTab(app);
   await expect.poll(() => app.field('Maximum messages').inputValue()).not.toBe('');
   for (const [label, value] of Object.entries(fields)) await app.field(label).fill(value);
   await section.getByRole('button', { name: 'Save retention', exact: true }).click();
@@ -111,7 +119,7 @@ describe('storage', () => {
     const atFull = await app.storedCount();
     // The app stays usable: views switch, the Storage section says what is wrong.
     await showView(page, 'Messages');
-    await showView(page, 'History');
+    await showStorageTab(app);
     await expect.poll(() => storageSection(page).textContent()).toMatch(/Storage is full/);
     await sending; // Mosquitto has every message; the app got part of them, acked fewer
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -147,7 +155,7 @@ describe('storage', () => {
     await app.connectAndWait();
     await app.subscribe(TOPIC, 1);
     // The browser's figures and persistence show once connected.
-    await showView(page, 'History');
+    await showStorageTab(app);
     // The section reads the figures every 5 s.
     const poll = { timeout: 10_000 };
     await expect.poll(() => figure(page, 'Storage used'), poll).toMatch(/\d.* of \d.*(MB|GB|TB)/);
@@ -225,4 +233,59 @@ describe('storage', () => {
     await expect.poll(() => app.storedCount()).toBe(left.length);
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
   }, 120_000);
+});
+
+describe('captures in the Storage tab', () => {
+  test('listed with their size, usage per top-level topic, deleted after a confirmation', async () => {
+    const MESSAGES = 2_000;
+    const env = await startDevEnv(suite);
+    const { page } = await suite.newPage();
+    const app = await DeckApp.open(page, env.appUrl);
+    await showView(page, 'History');
+    await app.historyTab('Import & export');
+    await app
+      .importCard()
+      .getByLabel('Choose file', { exact: true })
+      .setInputFiles({
+        name: 'shift-3.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(ndjsonExport(MESSAGES)),
+      });
+    await app.importCard().getByRole('button', { name: 'Import', exact: true }).click();
+    await app
+      .importCard()
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
+
+    await app.historyTab('Storage');
+    const items = app.captureItems();
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^shift-3.*shift-3\.ndjson · 2,000 messages · [\d.]+ KB · imported /),
+      ]);
+    // Usage per top-level topic follows what is shown: the capture holds only `plant`.
+    await app.historySource().selectOption({ label: 'Capture: shift-3' });
+    const usage = page.getByRole('table', { name: 'Usage by top-level topic' });
+    await expect
+      .poll(() => usage.getByRole('row').allTextContents())
+      .toEqual(['LevelMessagesPayload size', expect.stringMatching(/^plant2,000[\d.]+ KB$/)]);
+
+    await items.getByRole('button', { name: 'Delete capture shift-3' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deleting shift-3' });
+    expect(await confirm.textContent()).toMatch(
+      /Delete capture 'shift-3' and its 2,000 messages from this device\? This cannot be undone\./,
+    );
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await items.count()).toBe(1);
+    await items.getByRole('button', { name: 'Delete capture shift-3' }).click();
+    await confirm.getByRole('button', { name: 'Delete capture', exact: true }).click();
+    await expect.poll(() => items.count()).toBe(0);
+    await page.getByText('No captures.', { exact: false }).waitFor();
+    // What was shown is gone: the view is back on live history.
+    await expect
+      .poll(() => app.historySource().locator('option:checked').textContent())
+      .toBe('Live history');
+  }, 60_000);
 });

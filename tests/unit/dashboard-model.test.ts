@@ -6,7 +6,7 @@ import { dashboardToFile } from '../../src/dashboards/dashboard-file';
 import { DASHBOARD_FILE_FORMAT } from '../../src/dashboards/dashboard-model';
 import { parseDashboardFile, validateDashboard } from '../../src/dashboards/dashboard-validate';
 import { demoDashboard } from '../../src/dashboards/demo-dashboard';
-import { parsePath, readPath } from '../../src/dashboards/json-path';
+import { parsePath, readPath } from '../../worker/json-path';
 import { bindTopics, newestPerKey } from '../../src/dashboards/live-index';
 import { valueAt } from '../../src/dashboards/payload-value';
 import { createSeriesRing, downsample, SERIES_SLOTS } from '../../src/dashboards/series-ring';

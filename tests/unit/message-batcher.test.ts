@@ -127,6 +127,11 @@ function fakeStore(initial: StoredMessage[] = []) {
     scan: async () => {
       throw new Error('the writer never scans');
     },
+    // Explorer reads go past the writer (history-sources.ts): unused here.
+    countMatching: async () => ({ count: records.size }),
+    topicStats: async () => [],
+    topLevelUsage: async () => [],
+    connectionLog: async () => [],
   };
   return { store, batches, records, control };
 }

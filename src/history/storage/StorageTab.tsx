@@ -1,4 +1,19 @@
-// PLACEHOLDER: the helper that owns src/history/storage/ replaces this file.
+// The History view's Storage tab: the device's storage and retention (StoragePanel), the
+// captures, and usage per top-level topic of what is shown.
+import { StoragePanel } from '../../components/StoragePanel';
+import { useExplorer } from '../explorer-state';
+import { CaptureList } from './CaptureList';
+import { createSourceName } from './source-name';
+import { TopLevelUsageTable } from './TopLevelUsageTable';
+import '../../styles/history-transfer.css';
+
 export function StorageTab() {
-  return <p class="muted">Not written yet.</p>;
+  const sourceName = createSourceName(useExplorer());
+  return (
+    <div class="storage-tab">
+      <StoragePanel />
+      <CaptureList />
+      <TopLevelUsageTable sourceName={sourceName()} />
+    </div>
+  );
 }

@@ -1,4 +1,20 @@
-// PLACEHOLDER: the helper that owns src/history/transfer/ replaces this file.
+// The History view's Import & export tab: export the explorer's selection, import an NDJSON
+// export into a capture. Jobs live in transfer-jobs.ts, so they outlast a switch of tab.
+import { useExplorer } from '../explorer-state';
+import { createSourceName } from '../storage/source-name';
+import { ExportSection } from './ExportSection';
+import { ImportSection } from './ImportSection';
+import { LaunchedFiles } from './LaunchedFiles';
+import '../../styles/history-transfer.css';
+
 export function TransferTab() {
-  return <p class="muted">Not written yet.</p>;
+  const sourceName = createSourceName(useExplorer());
+  return (
+    <div class="transfer-tab">
+      {/* Also here in case files were launched before the view could take them. */}
+      <LaunchedFiles />
+      <ExportSection sourceName={sourceName()} />
+      <ImportSection />
+    </div>
+  );
 }

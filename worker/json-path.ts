@@ -1,5 +1,6 @@
 // JSON paths into a payload: `temperature`, `link.rssi`, `fans[0]`, `a.b[0].c`. A small subset
-// on purpose: dotted keys and array indexes, parsed once per tile, read per message.
+// on purpose: dotted keys and array indexes. Shared by the dashboards (UI) and charts from history
+// (worker), so a path a tile accepts is one a history chart accepts.
 
 export type PathStep = string | number;
 

@@ -1,0 +1,88 @@
+// The selected result in full: getMessage from the explored source, shown with the same payload
+// panel (decoders, diff, rules; a chunk of its own) and properties list as the live detail.
+import { Match, Show, Switch, createResource } from 'solid-js';
+import type { StoredMessage } from '../../../worker/protocol';
+import { PropertiesList } from '../../components/PropertiesList';
+import { chunkView } from '../../lib/chunk-view';
+import { formatBytes, formatCount } from '../../lib/payload-format';
+import { formatDateTime } from '../../lib/time-format';
+import { deckBridge } from '../../worker-bridge';
+
+const PayloadPanel = chunkView<{ message: StoredMessage }>(
+  () => import('../../components/PayloadPanel'),
+  'The payload view',
+  () => <p class="empty-note">Loading…</p>,
+);
+
+export function ExploreDetail(props: {
+  id: number | undefined;
+  source: string | undefined;
+  onBack: () => void;
+}) {
+  const [message] = createResource(
+    () => (props.id === undefined ? undefined : { id: props.id, source: props.source }),
+    ({ id, source }) => deckBridge().getMessage(id, source),
+  );
+
+  return (
+    <section class="card detail explore-detail" aria-label="Stored message">
+      <header class="card-head">
+        <button type="button" class="btn small explore-back" onClick={() => props.onBack()}>
+          ← Back to results
+        </button>
+        <h3 class="card-title">Message</h3>
+      </header>
+      <Switch>
+        <Match when={props.id === undefined}>
+          <p class="empty-note">Select a result to see its whole payload and properties.</p>
+        </Match>
+        <Match when={message.error as unknown}>
+          <p class="form-error" role="alert">
+            The message could not be read: {String((message.error as Error | undefined)?.message)}
+          </p>
+        </Match>
+        <Match when={message.loading}>
+          <p class="empty-note">Loading…</p>
+        </Match>
+        <Match when={message() === undefined}>
+          <p class="empty-note">This message is no longer in history.</p>
+        </Match>
+        <Match when={message()}>
+          {(m) => (
+            <div class="detail-body">
+              <p class="detail-topic mono">{m().topic}</p>
+              <dl class="meta">
+                <div>
+                  <dt>{m().published ? 'Published' : 'Received'}</dt>
+                  <dd>{formatDateTime(m().time)}</dd>
+                </div>
+                <div>
+                  <dt>Size</dt>
+                  <dd>
+                    {formatCount(m().size)} bytes ({formatBytes(m().size)})
+                  </dd>
+                </div>
+                <div>
+                  <dt>QoS</dt>
+                  <dd>{m().qos}</dd>
+                </div>
+                <div>
+                  <dt>Retained</dt>
+                  <dd>{m().retain ? 'yes' : 'no'}</dd>
+                </div>
+                <div class="wide">
+                  <dt>Connection</dt>
+                  <dd class="mono">{m().connectionId}</dd>
+                </div>
+              </dl>
+              <Show when={m()} keyed>
+                {(shown) => <PayloadPanel message={shown} />}
+              </Show>
+              <PropertiesList properties={m().properties} />
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+// Fills history with realistic telemetry (100-byte JSON on a few thousand topics) straight into
+// the app's history store, then times the app's own code over it: export to NDJSON (a Blob),
+// import of that file into a capture, and a payload text search (first page, then every match).
+import { createCaptures } from '../../../worker/captures';
+import { createDbConnection } from '../../../worker/history-db';
+import { exportHistory } from '../../../worker/history-export';
+import { importCapture } from '../../../worker/history-import';
+import type { HistorySources } from '../../../worker/history-sources';
+import { createHistoryStore } from '../../../worker/history-store';
+import type { HistoryStore } from '../../../worker/history-store';
+import type { StoredMessage } from '../../../worker/protocol';
+import { createTransfers } from '../../../worker/transfers';
+import type { ExplorerReport, ExplorerRequest } from './explorer-main';
+import { serveRequests } from './worker-rpc';
+
+const FILL_BATCH = 5_000;
+const START_TIME = 1_750_000_000_000;
+const utf8 = new TextEncoder();
+
+function telemetry(i: number, request: ExplorerRequest): StoredMessage {
+  const device = i % request.topics;
+  const status = i % request.alarmEvery === request.alarmEvery - 1 ? request.alarmText : 'normal';
+  const text = `{"dev":"d${device}","t":${(20 + (i % 97) / 10).toFixed(1)},"h":${40 + (i % 31)},"st":"${status}","seq":${i},"bat":${i % 100}}`;
+  const payload = utf8.encode(text.padEnd(100, ' '));
+  return {
+    id: i + 1,
+    connectionId: 'bench',
+    topic: `plant/${device % 40}/line${device % 7}/dev${device}/telemetry`,
+    qos: (i % 3) as 0 | 1 | 2,
+    retain: false,
+    time: START_TIME + i * 10,
+    size: payload.length,
+    payload,
+  };
+}
+
+async function fill(store: HistoryStore, request: ExplorerRequest): Promise<void> {
+  for (let at = 0; at < request.messages; at += FILL_BATCH) {
+    const n = Math.min(FILL_BATCH, request.messages - at);
+    await store.appendBatch(Array.from({ length: n }, (_, k) => telemetry(at + k, request)));
+  }
+}
+
+async function search(store: HistoryStore, request: ExplorerRequest) {
+  const text = request.alarmText;
+  let start = performance.now();
+  let firstReturned = 0;
+  let firstCalls = 0;
+  let before: number | undefined;
+  // The explorer asks again with `next` until its page is full (or history ends).
+  do {
+    const page = await store.readPage({ text, limit: request.pageLimit, before });
+    firstCalls += 1;
+    firstReturned += page.messages.length;
+    before = page.next;
+  } while (firstReturned < request.pageLimit && before !== undefined);
+  const firstMs = performance.now() - start;
+  start = performance.now();
+  let found = 0;
+  let allCalls = 0;
+  before = undefined;
+  do {
+    const step = await store.countMatching({ text, limit: 0, before });
+    if (step.error) throw new Error(step.error.message);
+    allCalls += 1;
+    found += step.count;
+    before = step.next;
+  } while (before !== undefined);
+  return { firstMs, firstReturned, firstCalls, allMs: performance.now() - start, found, allCalls };
+}
+
+serveRequests<ExplorerRequest, ExplorerReport>(async (request) => {
+  const db = createDbConnection('bench-explorer');
+  const store = createHistoryStore(db);
+  let start = performance.now();
+  await fill(store, request);
+  const fillMs = performance.now() - start;
+  const transfers = createTransfers();
+  const sources = { store: async () => store } as unknown as HistorySources;
+  const ignore = () => undefined;
+
+  // The reading alone, without encoding or writing: what export's own work adds to it.
+  start = performance.now();
+  let visited = 0;
+  await store.scan({ limit: 0 }, 'oldest-first', ({ matches }) => void (visited += matches.length));
+  const scanMs = performance.now() - start;
+  if (visited !== request.messages) throw new Error(`the scan visited ${visited} messages`);
+  start = performance.now();
+  const exported = await exportHistory(
+    { sources, transfers },
+    { jobId: 'export', format: 'ndjson', query: { limit: 0 } },
+    ignore,
+  );
+  const exportMs = performance.now() - start;
+  if (!exported.ok || !exported.blob) throw new Error(`export failed: ${JSON.stringify(exported)}`);
+
+  start = performance.now();
+  const imported = await importCapture(
+    { captures: createCaptures(db), transfers },
+    { jobId: 'import', name: 'bench', file: exported.blob },
+    ignore,
+  );
+  const importMs = performance.now() - start;
+  if (!imported.ok) throw new Error(`import failed: ${imported.message}`);
+
+  return {
+    fillMs,
+    export: { ms: exportMs, messages: exported.messages, bytes: exported.bytes, scanMs },
+    import: {
+      ms: importMs,
+      messages: imported.capture.messages,
+      skipped: imported.skipped,
+      problems: imported.problems,
+    },
+    search: await search(store, request),
+  };
+});

@@ -1,0 +1,59 @@
+// Offline review of an imported capture: once the service worker has precached the app, a
+// capture imported earlier opens and is searched with no network at all (the app's server
+// stopped and the browser offline), after a reload.
+import { describe, expect, test } from 'vitest';
+import { DeckApp } from './app';
+import { startDevEnv } from './dev-env';
+import { useBrowserSuite } from './harness';
+import * as fixture from './transfer-page';
+import { showView } from './views';
+
+const suite = useBrowserSuite();
+const UI_TIMEOUT_MS = 20_000;
+
+describe('offline review', () => {
+  test('an imported capture is found again with the network off, after a reload', async () => {
+    const env = await startDevEnv(suite);
+    const { page } = await suite.newPage();
+    const app = await DeckApp.open(page, env.appUrl);
+    await showView(page, 'History');
+    await app.historyTab('Import & export');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: UI_TIMEOUT_MS,
+    });
+    await app
+      .importCard()
+      .getByLabel('Choose file', { exact: true })
+      .setInputFiles({
+        name: 'handed-over.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(fixture.ndjsonExport(10_000)),
+      });
+    await app.importCard().getByRole('button', { name: 'Import', exact: true }).click();
+    await app
+      .importCard()
+      .getByRole('status')
+      .filter({ hasText: /^Imported 10,000 messages/ })
+      .waitFor({
+        timeout: UI_TIMEOUT_MS,
+      });
+
+    // Nothing answers: neither the app's server nor, for the browser, the network.
+    await env.server.close();
+    await env.stopBroker();
+    await page.context().setOffline(true);
+    await page.reload();
+    const offline = new DeckApp(page);
+    await offline.historySource().waitFor({ timeout: UI_TIMEOUT_MS });
+    await expect
+      .poll(() => offline.historySource().locator('option').allTextContents(), {
+        timeout: UI_TIMEOUT_MS,
+      })
+      .toContain('Capture: handed-over');
+    await offline.historySource().selectOption({ label: 'Capture: handed-over' });
+    await offline.explore({ 'Payload text': 'needle' });
+    await expect
+      .poll(() => offline.explorerTopics(), { timeout: UI_TIMEOUT_MS })
+      .toEqual([`plant/line${fixture.NEEDLE_INDEX % 4}/temp`]);
+  }, 90_000);
+});
