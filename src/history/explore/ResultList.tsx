@@ -84,6 +84,7 @@ export function ResultList(props: {
     <div
       ref={viewport}
       class="msg-viewport explore-viewport"
+      role="group"
       tabindex="0"
       aria-label="Matching messages, newest first; arrow keys select, Enter opens"
       onScroll={() => setScrollTop(viewport.scrollTop)}

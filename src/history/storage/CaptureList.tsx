@@ -1,6 +1,6 @@
 // "Captures": every imported file with its size and when it came, Show (review it in the
 // explorer) and Delete, which asks first in words (a capture may be the only copy).
-import { For, Show, createResource, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import type { CaptureInfo } from '../../../worker/protocol';
 import { formatBytes, formatCount } from '../../lib/payload-format';
 import { formatDateTime } from '../../lib/time-format';
@@ -100,6 +100,10 @@ export function CaptureList() {
     if (document.visibilityState === 'visible') void refetch();
   }, CAPTURES_REFRESH_MS);
   onCleanup(() => clearInterval(timer));
+  // Items are keyed by id (strings compare by value), so a refresh keeps each item, and an open
+  // confirmation, in place instead of rebuilding it under the user's pointer.
+  const byId = createMemo(() => new Map((captures.latest ?? []).map((c) => [c.id, c])));
+  const ids = createMemo(() => [...byId().keys()]);
   return (
     <section class="card" aria-labelledby="captures-title">
       <h3 id="captures-title" class="card-title">
@@ -111,8 +115,12 @@ export function CaptureList() {
         fallback={<p class="muted">No captures. Import an NDJSON export to make one.</p>}
       >
         <ul class="capture-list" aria-label="Captures">
-          <For each={captures.latest}>
-            {(capture) => <CaptureItem capture={capture} onDeleted={() => void refetch()} />}
+          <For each={ids()}>
+            {(id) => (
+              <Show when={byId().get(id)}>
+                {(capture) => <CaptureItem capture={capture()} onDeleted={() => void refetch()} />}
+              </Show>
+            )}
           </For>
         </ul>
       </Show>
