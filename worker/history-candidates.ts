@@ -1,17 +1,21 @@
 // Which segments a history query has to open, newest first: every segment, those holding one of a
-// few topics (merged cursors over the multiEntry topic index), or those overlapping a time range.
+// few topics (the multiEntry topic index), or those overlapping a time range.
 import type { IDBPTransaction } from 'idb';
 import { SEGMENT_INDEXES } from './history-schema';
 import type { DeckDbSchema, STORES } from './history-schema';
 
 export type ReadTx = IDBPTransaction<DeckDbSchema, [typeof STORES.segments], 'readonly'>;
 
+// Keys are read in one getAllKeys call, not a cursor: each cursor step is a round trip to the
+// browser's storage process (about 1.5 ms measured in Chromium), which made a text search over
+// 2,000-message segments spend 85 % of its time stepping cursors. A segment key is a number per
+// 2,000 to 4,096 messages, so even 100M stored messages are 50,000 keys.
+
 /** First ids of the segments below `before`, newest first. */
 export async function* allSegments(tx: ReadTx, before: number): AsyncGenerator<number> {
   const range = before < Infinity ? IDBKeyRange.upperBound(before, true) : null;
-  for (let c = await tx.store.openKeyCursor(range, 'prev'); c; c = await c.continue()) {
-    yield c.primaryKey;
-  }
+  const keys = await tx.store.getAllKeys(range);
+  for (let i = keys.length - 1; i >= 0; i--) yield keys[i]!;
 }
 
 /** First ids of the segments holding any of `topicIds`, below `before`, newest first, once each. */
@@ -21,26 +25,12 @@ export async function* topicSegments(
   before: number,
 ): AsyncGenerator<number> {
   const index = tx.store.index(SEGMENT_INDEXES.byTopic);
-  const cursors = await Promise.all(
-    topicIds.map(async (topicId) => {
-      const cursor = await index.openKeyCursor(IDBKeyRange.only(topicId), 'prev');
-      // Ids are integers, so "at most ceil(before) - 1" is "below before".
-      const last = Math.ceil(before) - 1;
-      if (!cursor || cursor.primaryKey <= last) return cursor;
-      return cursor.continuePrimaryKey(topicId, last);
-    }),
+  const perTopic = await Promise.all(
+    topicIds.map((topicId) => index.getAllKeys(IDBKeyRange.only(topicId))),
   );
-  let live = cursors.filter((c) => c !== null);
-  while (live.length > 0) {
-    let newest = -Infinity;
-    for (const c of live) newest = Math.max(newest, c.primaryKey);
-    yield newest;
-    // A segment holds many topics: step every cursor that stands on it.
-    const stepped = await Promise.all(
-      live.map((c) => (c.primaryKey === newest ? c.continue() : Promise.resolve(c))),
-    );
-    live = stepped.filter((c) => c !== null);
-  }
+  // A segment holds many topics: each key once, newest first.
+  const keys = [...new Set(perTopic.flat())].filter((key) => key < before).sort((a, b) => b - a);
+  yield* keys;
 }
 
 /** First ids of the segments whose time span meets [from, to], below `before`, newest first. */

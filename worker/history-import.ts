@@ -15,7 +15,7 @@ export interface ImportDeps {
 }
 
 /** Messages per append (one transaction), and payload bytes that end a batch early. */
-export const IMPORT_BATCH_MESSAGES = 4_000;
+export const IMPORT_BATCH_MESSAGES = 16_000;
 const IMPORT_BATCH_BYTES = 16 << 20;
 const PROGRESS_INTERVAL_MS = 250;
 const MAX_NAME_CHARS = 100;

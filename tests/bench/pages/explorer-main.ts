@@ -16,9 +16,14 @@ export interface ExplorerReport {
   /** `scanMs`: the same scan with nothing done per segment, for comparison. */
   export: { ms: number; messages: number; bytes: number; scanMs: number };
   import: { ms: number; messages: number; skipped: number; problems: string[] };
-  /** Time to the first full page, and to count every match with countMatching's steps. */
+  /**
+   * Time to the first full page, and to count every match with countMatching's steps: medians of
+   * a few runs (each run's time too; the first is cold).
+   */
   search: {
     firstMs: number;
+    firstRunsMs: number[];
+    allRunsMs: number[];
     firstReturned: number;
     firstCalls: number;
     allMs: number;
