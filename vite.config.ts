@@ -14,7 +14,9 @@ export default defineConfig({
       // the page offers "Reload to update" (the user is never reloaded mid-session).
       injectRegister: false,
       registerType: 'prompt',
-      // The glob below already lists the icons; listing them twice only inflates the count.
+      // The manifest's PNG icons are for the browser's install machinery, which fetches and keeps
+      // them itself; no page of the app shows them (the header uses favicon.svg), so precaching
+      // them only downloaded 12.6 KB gzipped a second time.
       includeManifestIcons: false,
       manifest: {
         id: './',
@@ -65,6 +67,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png}'],
+        globIgnores: ['icons/**'],
         navigateFallback: 'index.html',
         // The first install takes over the open page, so it works offline from its first visit.
         clientsClaim: true,
