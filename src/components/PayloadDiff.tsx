@@ -13,22 +13,35 @@ const MAX_PAGES = 20;
 const lines = (n: number) => `${formatCount(n)} line${n === 1 ? '' : 's'}`;
 const MARKS: Record<DiffOp, string> = { same: '  ', added: '+ ', removed: '- ' };
 
-/** The newest stored message on `message.topic` older than it, or null when there is none. */
-async function previousOf(message: StoredMessage): Promise<StoredMessage | null> {
+/**
+ * The newest message on `message.topic` older than it in the same history (live, or the capture
+ * `source` it came from), or null when there is none.
+ */
+async function previousOf([message, source]: [StoredMessage, string | undefined]) {
   const bridge = deckBridge();
   let before: number | undefined = message.id;
   for (let i = 0; i < MAX_PAGES && before !== undefined; i++) {
-    const page = await bridge.readHistory({ topicFilter: message.topic, before, limit: 1 });
+    const query = { topicFilter: message.topic, before, limit: 1 };
+    const page = await bridge.readHistory(source === undefined ? query : { ...query, source });
     const found = page.messages[0];
-    if (found) return (await bridge.getMessage(found.id)) ?? null;
+    if (found) return (await bridge.getMessage(found.id, source)) ?? null;
     before = page.next;
   }
   return null;
 }
 
-export function PayloadDiff(props: { message: StoredMessage; decoder: DecoderId }) {
+export function PayloadDiff(props: {
+  message: StoredMessage;
+  decoder: DecoderId;
+  /** The capture the message came from; absent for live history. */
+  source?: string | undefined;
+}) {
   const [open, setOpen] = createSignal(false);
-  const [previous] = createResource(() => (open() ? props.message : undefined), previousOf);
+  const [previous] = createResource(
+    (): [StoredMessage, string | undefined] | undefined =>
+      open() ? [props.message, props.source] : undefined,
+    previousOf,
+  );
   const diff = createMemo(() => {
     const prev = previous();
     if (!prev) return undefined;

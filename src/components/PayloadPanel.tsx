@@ -9,7 +9,11 @@ import { DecoderRules } from './DecoderRules';
 import { PayloadDiff } from './PayloadDiff';
 import { PayloadView } from './PayloadView';
 
-export default function PayloadPanel(props: { message: StoredMessage }) {
+export default function PayloadPanel(props: {
+  message: StoredMessage;
+  /** The capture the message came from (the diff reads the previous message there). */
+  source?: string | undefined;
+}) {
   const rules = useDecoderRules();
   const rule = createMemo(() => ruleFor(rules.rules(), props.message.topic));
   const auto = createMemo(() => autoDecoder(props.message.payload));
@@ -27,7 +31,7 @@ export default function PayloadPanel(props: { message: StoredMessage }) {
         )}
       </Show>
       <PayloadView payload={props.message.payload} tab={tab()} onTab={setChosen} />
-      <PayloadDiff message={props.message} decoder={tab()} />
+      <PayloadDiff message={props.message} decoder={tab()} source={props.source} />
       <DecoderRules topic={props.message.topic} decoder={tab()} />
     </>
   );

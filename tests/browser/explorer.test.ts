@@ -229,6 +229,16 @@ describe('history explorer', () => {
     await expectResults(app, { 'Payload text': 'needle' }, [needle]);
     await app.explorerRows().first().click();
     await app.explorerDetail().getByText('needle in the capture').first().waitFor();
+    // The diff reads the previous message on the topic from the capture, not from live history.
+    await app
+      .explorerDetail()
+      .getByRole('button', { name: 'Compare with previous message' })
+      .click();
+    await app
+      .explorerDetail()
+      .getByText(`{"t":${NEEDLE_INDEX - 4}}`)
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await expectResults(
       app,
       {

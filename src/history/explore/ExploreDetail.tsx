@@ -8,7 +8,7 @@ import { formatBytes, formatCount } from '../../lib/payload-format';
 import { formatDateTime } from '../../lib/time-format';
 import { deckBridge } from '../../worker-bridge';
 
-const PayloadPanel = chunkView<{ message: StoredMessage }>(
+const PayloadPanel = chunkView<{ message: StoredMessage; source: string | undefined }>(
   () => import('../../components/PayloadPanel'),
   'The payload view',
   () => <p class="empty-note">Loading…</p>,
@@ -76,7 +76,7 @@ export function ExploreDetail(props: {
                 </div>
               </dl>
               <Show when={m()} keyed>
-                {(shown) => <PayloadPanel message={shown} />}
+                {(shown) => <PayloadPanel message={shown} source={props.source} />}
               </Show>
               <PropertiesList properties={m().properties} />
             </div>
