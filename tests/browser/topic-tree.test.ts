@@ -114,14 +114,14 @@ describe('topic tree', () => {
   test('clear retained: one topic, then on request its subtree; the live list filter', async () => {
     const env = await startDevEnv(suite);
     const node = await connectNodeClient(suite, env.broker.url);
-    for (const topic of ['ret/a', 'ret/a/x', 'ret/a/y', 'ret/b']) {
+    for (const topic of ['ret/a', 'ret/a/x', 'ret/a/y', 'ret/b', 'ret/c/1', 'ret/c/2']) {
       await node.client.publishAsync(topic, `kept ${topic}`, { qos: 1, retain: true });
     }
     const { page } = await suite.newPage();
     const app = await DeckApp.open(page, env.appUrl);
     await app.connectAndWait();
     await app.subscribe('ret/#', 1);
-    await app.expectStoredCount(4);
+    await app.expectStoredCount(6);
     await openTopics(page, app);
     await row(page, 'ret').click();
     await tree(page).press('ArrowRight');
@@ -139,13 +139,31 @@ describe('topic tree', () => {
     await dialog.getByRole('button', { name: 'Clear retained', exact: true }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Cleared 1 retained/);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    expect(await retainedUnder(env.broker.url, 'ret/#')).toEqual(['ret/a/x', 'ret/a/y', 'ret/b']);
+    expect(await retainedUnder(env.broker.url, 'ret/#')).toEqual([
+      'ret/a/x',
+      'ret/a/y',
+      'ret/b',
+      'ret/c/1',
+      'ret/c/2',
+    ]);
     await expect.poll(() => row(page, 'a').textContent()).not.toMatch(/retained/);
 
     await details.getByRole('button', { name: 'Clear retained…' }).click();
     await dialog.getByLabel('and every retained topic below it (2)').check();
     await dialog.getByRole('button', { name: 'Clear retained', exact: true }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Cleared 3 retained/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await retainedUnder(env.broker.url, 'ret/#')).toEqual(['ret/b', 'ret/c/1', 'ret/c/2']);
+
+    // ret/c holds no message itself: only its subtree can be cleared, and only once ticked.
+    await row(page, 'c').click();
+    await details.getByRole('button', { name: 'Clear retained…' }).click();
+    await expect.poll(() => dialog.textContent()).toMatch(/Nothing was stored on ret\/c itself/);
+    const clear = dialog.getByRole('button', { name: 'Clear retained', exact: true });
+    expect(await clear.isDisabled()).toBe(true);
+    await dialog.getByLabel('and every retained topic below it (2)').check();
+    await clear.click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Cleared 2 retained/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await retainedUnder(env.broker.url, 'ret/#')).toEqual(['ret/b']);
 

@@ -29,6 +29,8 @@ function reportText(report: ClearReport): string {
 
 export function ClearRetainedDialog(props: {
   topic: string;
+  /** Whether a message was stored on `topic` itself; if not, only the topics below can be cleared. */
+  own: boolean;
   /** Retained topics below `topic`, offered only when the person ticks the box. */
   below: string[];
   onCleared(topic: string): void;
@@ -45,7 +47,8 @@ export function ClearRetainedDialog(props: {
   onCleanup(() => abort?.abort());
 
   async function run() {
-    const topics = recursive() ? [props.topic, ...props.below] : [props.topic];
+    const self = props.own ? [props.topic] : [];
+    const topics = recursive() ? [...self, ...props.below] : self;
     abort = new AbortController();
     setRunning(true);
     setProgress({ done: 0, total: topics.length });
@@ -73,10 +76,20 @@ export function ClearRetainedDialog(props: {
       onClose={() => props.onClose()}
     >
       <h3 id="clear-retained-title">Clear retained</h3>
-      <p>
-        Publish an empty retained message to <code>{topicLabel(props.topic)}</code>? The broker then
-        drops its retained message.
-      </p>
+      <Show
+        when={props.own}
+        fallback={
+          <p>
+            Nothing was stored on <code>{topicLabel(props.topic)}</code> itself. Tick the box to
+            publish an empty retained message to each retained topic below it.
+          </p>
+        }
+      >
+        <p>
+          Publish an empty retained message to <code>{topicLabel(props.topic)}</code>? The broker
+          then drops its retained message.
+        </p>
+      </Show>
       <Show when={props.below.length > 0}>
         <label class="check">
           <input
@@ -105,7 +118,12 @@ export function ClearRetainedDialog(props: {
             </button>
           }
         >
-          <button type="button" class="btn primary" disabled={running()} onClick={() => void run()}>
+          <button
+            type="button"
+            class="btn primary"
+            disabled={running() || (!props.own && !recursive())}
+            onClick={() => void run()}
+          >
             Clear retained
           </button>
           <button

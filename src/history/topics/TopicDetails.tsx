@@ -86,7 +86,8 @@ export function TopicDetails(props: {
           <button
             type="button"
             class="btn small"
-            disabled={!connected() || own() === undefined}
+            // A node without a message of its own can still clear the retained topics below it.
+            disabled={!connected() || (own() === undefined && retainedBelow(node()).length === 0)}
             onClick={() => setClearing(retainedBelow(node()))}
           >
             Clear retained…
@@ -100,6 +101,7 @@ export function TopicDetails(props: {
         {(below) => (
           <ClearRetainedDialog
             topic={node().topic}
+            own={own() !== undefined}
             below={below()}
             onCleared={(topic) => props.onCleared(topic)}
             onClose={() => setClearing(undefined)}
