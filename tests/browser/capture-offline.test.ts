@@ -1,6 +1,6 @@
 // Offline review of an imported capture: once the service worker has precached the app, a
-// capture imported earlier opens and is searched with no network at all (the app's server
-// stopped and the browser offline), after a reload.
+// capture imported earlier opens, is searched, shown decoded and charted with no network at all
+// (the app's server stopped and the browser offline), after a reload.
 import { describe, expect, test } from 'vitest';
 import { DeckApp } from './app';
 import { startDevEnv } from './dev-env';
@@ -55,5 +55,23 @@ describe('offline review', () => {
     await expect
       .poll(() => offline.explorerTopics(), { timeout: UI_TIMEOUT_MS })
       .toEqual([`plant/line${fixture.NEEDLE_INDEX % 4}/temp`]);
+    await offline.explorerRows().first().click();
+    await offline.explorerDetail().getByText('needle in the capture').first().waitFor();
+
+    // Charted from the capture: plant/line2/temp holds {"t":i} for i = 2, 6, … 9998, the needle
+    // (not JSON) among them.
+    await offline.historyTab('Chart');
+    const series = page.getByRole('group', { name: 'Series 1' });
+    await series.getByLabel('Topic').fill('plant/line2/temp');
+    await series.getByLabel('JSON field').fill('t');
+    await page.getByLabel('Time range').selectOption({ label: 'All stored' });
+    await page.getByRole('button', { name: 'Draw', exact: true }).click();
+    const legend = page.getByRole('list', { name: 'Series drawn' }).getByRole('listitem');
+    await expect
+      .poll(() => legend.getAttribute('data-values'), { timeout: UI_TIMEOUT_MS })
+      .toBe('2499');
+    expect(await legend.getAttribute('data-skipped')).toBe('1');
+    expect(await legend.getAttribute('data-min')).toBe('2');
+    expect(await legend.getAttribute('data-max')).toBe('9998');
   }, 90_000);
 });
