@@ -3,10 +3,9 @@
 import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
 import type { StoredMessage } from '../../worker/protocol';
 import { chunkView } from '../lib/chunk-view';
-import { formatBytes, formatCount } from '../lib/payload-format';
-import { formatDateTime } from '../lib/time-format';
 import { useMessages } from '../stores/messages';
 import { PropertiesList } from './PropertiesList';
+import { MessageMeta } from './MessageMeta';
 
 /** Below this width the detail sits under the list, so selecting a row scrolls down to it. */
 const STACKED_QUERY = '(max-width: 699px)';
@@ -81,31 +80,7 @@ export function MessageDetail() {
         <Match when={message()}>
           {(m) => (
             <div class="detail-body">
-              <p class="detail-topic mono">{m().topic}</p>
-              <dl class="meta">
-                <div>
-                  <dt>Received</dt>
-                  <dd>{formatDateTime(m().time)}</dd>
-                </div>
-                <div>
-                  <dt>Size</dt>
-                  <dd>
-                    {formatCount(m().size)} bytes ({formatBytes(m().size)})
-                  </dd>
-                </div>
-                <div>
-                  <dt>QoS</dt>
-                  <dd>{m().qos}</dd>
-                </div>
-                <div>
-                  <dt>Retained</dt>
-                  <dd>{m().retain ? 'yes' : 'no'}</dd>
-                </div>
-                <div class="wide">
-                  <dt>Connection</dt>
-                  <dd class="mono">{m().connectionId}</dd>
-                </div>
-              </dl>
+              <MessageMeta message={m()} />
               <PayloadSlot message={m()} />
               <PropertiesList properties={m().properties} />
             </div>

@@ -4,9 +4,8 @@ import { Match, Show, Switch, createResource } from 'solid-js';
 import type { StoredMessage } from '../../../worker/protocol';
 import { PropertiesList } from '../../components/PropertiesList';
 import { chunkView } from '../../lib/chunk-view';
-import { formatBytes, formatCount } from '../../lib/payload-format';
-import { formatDateTime } from '../../lib/time-format';
 import { deckBridge } from '../../worker-bridge';
+import { MessageMeta } from '../../components/MessageMeta';
 
 const PayloadPanel = chunkView<{ message: StoredMessage; source: string | undefined }>(
   () => import('../../components/PayloadPanel'),
@@ -50,31 +49,7 @@ export function ExploreDetail(props: {
         <Match when={message()}>
           {(m) => (
             <div class="detail-body">
-              <p class="detail-topic mono">{m().topic}</p>
-              <dl class="meta">
-                <div>
-                  <dt>{m().published ? 'Published' : 'Received'}</dt>
-                  <dd>{formatDateTime(m().time)}</dd>
-                </div>
-                <div>
-                  <dt>Size</dt>
-                  <dd>
-                    {formatCount(m().size)} bytes ({formatBytes(m().size)})
-                  </dd>
-                </div>
-                <div>
-                  <dt>QoS</dt>
-                  <dd>{m().qos}</dd>
-                </div>
-                <div>
-                  <dt>Retained</dt>
-                  <dd>{m().retain ? 'yes' : 'no'}</dd>
-                </div>
-                <div class="wide">
-                  <dt>Connection</dt>
-                  <dd class="mono">{m().connectionId}</dd>
-                </div>
-              </dl>
+              <MessageMeta message={m()} />
               <Show when={m()} keyed>
                 {(shown) => <PayloadPanel message={shown} source={props.source} />}
               </Show>
