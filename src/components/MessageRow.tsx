@@ -1,17 +1,31 @@
-// One message in the list: time, topic, QoS, retain, size and a one-line payload preview.
+// One message in a list (the live list, the History explorer's results): time, topic, QoS,
+// retain, published, size and a one-line payload preview.
 import { Show, createMemo } from 'solid-js';
 import type { MessageSummary } from '../../worker/protocol';
 import { formatBytes, formatPreview } from '../lib/payload-format';
-import { formatClock } from '../lib/time-format';
+import { formatClock, formatDateTime } from '../lib/time-format';
 
 /** Must match `.msg-row` height in styles.css: the list positions rows by this number. */
 export const ROW_HEIGHT_PX = 60;
+
+/** Date and time of a stored message or event; phones hide the date (`.msg-date`). */
+export function DateAndTime(props: { ms: number }) {
+  const parts = () => formatDateTime(props.ms).split(' ');
+  return (
+    <>
+      <span class="msg-date">{parts()[0]} </span>
+      {parts()[1]}
+    </>
+  );
+}
 
 export function MessageRow(props: {
   message: MessageSummary;
   top: number;
   selected: boolean;
   onSelect: () => void;
+  /** Show the date too (history spans days; the live list is today's). */
+  withDate?: boolean;
 }) {
   /** [hh:mm:ss, mmm]: phones hide the milliseconds to leave room for the topic. */
   const clock = () => formatClock(props.message.time).split('.');
@@ -31,8 +45,17 @@ export function MessageRow(props: {
       <div class="msg-line">
         <span class="msg-topic">{props.message.topic}</span>
         <time class="msg-time" dateTime={new Date(props.message.time).toISOString()}>
-          {clock()[0]}
-          <span class="msg-ms">.{clock()[1]}</span>
+          <Show
+            when={props.withDate}
+            fallback={
+              <>
+                {clock()[0]}
+                <span class="msg-ms">.{clock()[1]}</span>
+              </>
+            }
+          >
+            <DateAndTime ms={props.message.time} />
+          </Show>
         </time>
       </div>
       <div class="msg-line">
@@ -43,6 +66,9 @@ export function MessageRow(props: {
           <span class="msg-cut">{preview().marker}</span>
         </Show>
         <span class="msg-badges">
+          <Show when={props.message.published}>
+            <span class="badge published">Published</span>
+          </Show>
           <span class="badge" title="Quality of service">
             QoS {props.message.qos}
           </span>

@@ -264,6 +264,26 @@ export class DeckApp {
     return this.page.getByRole('region', { name: 'Import', exact: true });
   }
 
+  /**
+   * Imports `text` as the NDJSON file `fileName` with the Import & export tab's file input (the
+   * History view shown) and waits for its result: "Imported N messages…".
+   */
+  async importNdjson(fileName: string, text: string): Promise<void> {
+    await this.historyTab('Import & export');
+    await this.importCard()
+      .getByLabel('Choose file', { exact: true })
+      .setInputFiles({
+        name: fileName,
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(text),
+      });
+    await this.importCard().getByRole('button', { name: 'Import', exact: true }).click();
+    await this.importCard()
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor({ timeout: 30_000 });
+  }
+
   /** The Storage tab's list of captures, one listitem per capture. */
   captureItems(): Locator {
     return this.page.getByRole('list', { name: 'Captures', exact: true }).getByRole('listitem');

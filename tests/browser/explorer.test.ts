@@ -210,16 +210,7 @@ describe('history explorer', () => {
     const { page } = await suite.newPage();
     const app = await DeckApp.open(page, env.appUrl);
     await showView(page, 'History');
-    await app.historyTab('Import & export');
-    await app
-      .importCard()
-      .getByLabel('Choose file', { exact: true })
-      .setInputFiles({
-        name: 'plant.ndjson',
-        mimeType: 'application/x-ndjson',
-        buffer: Buffer.from(ndjsonExport(CAPTURE_MESSAGES)),
-      });
-    await app.importCard().getByRole('button', { name: 'Import', exact: true }).click();
+    await app.importNdjson('plant.ndjson', ndjsonExport(CAPTURE_MESSAGES));
     await app.importCard().getByRole('button', { name: 'Show capture', exact: true }).click();
     await expect
       .poll(() => app.explorerCount().textContent(), { timeout: 30_000 })

@@ -242,21 +242,7 @@ describe('captures in the Storage tab', () => {
     const { page } = await suite.newPage();
     const app = await DeckApp.open(page, env.appUrl);
     await showView(page, 'History');
-    await app.historyTab('Import & export');
-    await app
-      .importCard()
-      .getByLabel('Choose file', { exact: true })
-      .setInputFiles({
-        name: 'shift-3.ndjson',
-        mimeType: 'application/x-ndjson',
-        buffer: Buffer.from(ndjsonExport(MESSAGES)),
-      });
-    await app.importCard().getByRole('button', { name: 'Import', exact: true }).click();
-    await app
-      .importCard()
-      .getByRole('status')
-      .filter({ hasText: /^Imported/ })
-      .waitFor();
+    await app.importNdjson('shift-3.ndjson', ndjsonExport(MESSAGES));
 
     await app.historyTab('Storage');
     const items = app.captureItems();

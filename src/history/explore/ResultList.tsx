@@ -12,9 +12,9 @@ import {
   untrack,
 } from 'solid-js';
 import type { ConnectionLogEntry, MessageSummary } from '../../../worker/protocol';
-import { ROW_HEIGHT_PX } from '../../components/MessageRow';
+import { MessageRow, ROW_HEIGHT_PX } from '../../components/MessageRow';
 import type { ExploreResults } from './explore-results';
-import { ExploreEventRow, ExploreMessageRow } from './ExploreRow';
+import { ExploreEventRow } from './ExploreRow';
 import type { TimelineRow } from './timeline-rows';
 
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
@@ -104,7 +104,8 @@ export function ResultList(props: {
             <Switch>
               <Match when={messageOf(row())}>
                 {(message) => (
-                  <ExploreMessageRow
+                  <MessageRow
+                    withDate
                     message={message()}
                     top={(range().first + i) * ROW_HEIGHT_PX}
                     selected={props.selectedId === message().id}
