@@ -1,21 +1,12 @@
 // The topic tree's model (pure, no DOM): the hierarchy of topics from `topicStats`, each node with
 // its own newest message and its subtree's sums, and live batches merged in without a rebuild.
-import type { MessageSummary, Qos, TopicStat } from '../../../worker/protocol';
+import type { MessageSummary, TopicStat } from '../../../worker/protocol';
 import { TOPIC_PREVIEW_BYTES } from '../../../worker/protocol-explore';
 import { recordRate } from './topic-rate';
 import type { RateWindows } from './topic-rate';
 
-/** The newest message on exactly this node's topic. */
-export interface OwnStat {
-  count: number;
-  bytes: number;
-  lastId: number;
-  lastTime: number;
-  retain: boolean;
-  qos: Qos;
-  size: number;
-  preview: Uint8Array;
-}
+/** The newest message on exactly this node's topic (the worker's TopicStat, named by the node). */
+export type OwnStat = Omit<TopicStat, 'topic'>;
 
 export interface TopicNode {
   /** This level's name ('' for an empty level, as in `a//b` or a leading '/'). */
