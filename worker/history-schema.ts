@@ -8,7 +8,9 @@ import type {
   DecoderRule,
   MessageSummary,
   OutboxEntry,
+  PayloadTemplate,
   RetentionPolicy,
+  SavedProfile,
 } from './protocol';
 
 export const DB_NAME = 'mqtt-deck';
@@ -83,6 +85,10 @@ export interface SettingsRecords {
   decoders: DecoderRule[];
   /** Imported captures (captures.ts validates them on read). */
   captures: CaptureInfo[];
+  /** Saved connection profiles in the user's order (profiles-store.ts validates them on read). */
+  profiles: SavedProfile[];
+  /** Saved payloads by saved profile key (templates-store.ts validates them on read). */
+  templates: Record<string, PayloadTemplate[]>;
 }
 
 export const QOS_INDEXES = {

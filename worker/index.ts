@@ -15,9 +15,11 @@ import { lazyRetention } from './lazy-retention';
 import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
 import { profileError } from './profile-validation';
+import { createProfilesStore } from './profiles-store';
 import { createPublishedRecorder } from './published-history';
 import type { ConnectionProfile, DeckApi, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
+import { createTemplatesStore } from './templates-store';
 import { createTransfers } from './transfers';
 
 const db = createDbConnection();
@@ -43,6 +45,8 @@ const transfers = createTransfers();
 const settings = createSettingsStore(db);
 const dashboards = createDashboardStore(db);
 const decoderRules = createDecoderRulesStore(db);
+const profiles = createProfilesStore(db);
+const templates = createTemplatesStore(db);
 // Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
 // Each publish, once first handed to mqtt.js, goes to history too (flagged published).
 const outbox = createOutbox({
@@ -127,7 +131,8 @@ const api = {
   async retryNow() {
     connection?.session.retryNow();
   },
-  subscribe: async (filter, qos) => (await connectionStack()).session.subscribe(filter, qos),
+  subscribe: async (filter, qos, options) =>
+    (await connectionStack()).session.subscribe(filter, qos, options),
   unsubscribe: async (filter) => (await connectionStack()).session.unsubscribe(filter),
   async publish(topic, payload, options) {
     // Never connected in this tab: queue for the saved profile (what the form shows).
@@ -199,6 +204,17 @@ const api = {
     }
   },
   saveProfile: (profile) => settings.saveProfile(profile),
+  listProfiles: () => profiles.list(),
+  async putProfile(saved) {
+    return profiles.put(saved);
+  },
+  async deleteProfile(key) {
+    await profiles.remove(key);
+    await templates.removeCollection(key);
+  },
+  orderProfiles: (keys) => profiles.order(keys),
+  listTemplates: (profileKey) => templates.list(profileKey),
+  saveTemplates: (profileKey, list) => templates.save(profileKey, list),
   async storageInfo() {
     // A chunk of its own, with retention: the Storage section asks after the first paint.
     const { readStorageInfo } = await import('./storage-info');

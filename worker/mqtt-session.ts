@@ -18,6 +18,7 @@ import type {
   Result,
   StatusEvent,
   StoredMessage,
+  SubscribeOptions,
   SubscribeResult,
   SubscriptionEvent,
 } from './protocol';
@@ -55,7 +56,7 @@ export interface MqttSession {
   connect(profile: ConnectionProfile): Result<object>;
   /** Ends the connection gracefully; `reason` is shown with the 'disconnected' status. */
   disconnect(reason?: DeckError): Promise<void>;
-  subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
+  subscribe(filter: string, qos: Qos, options?: SubscribeOptions): Promise<SubscribeResult>;
   unsubscribe(filter: string): Promise<Result<object>>;
   status(): StatusEvent;
   subscriptions(): SubscriptionEvent[];
@@ -280,7 +281,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
       setStatus('disconnected', reason ? { error: reason } : {});
       await ending;
     },
-    subscribe: (filter, qos) => commands.subscribe(filter, qos),
+    subscribe: (filter, qos, options) => commands.subscribe(filter, qos, options),
     unsubscribe: (filter) => commands.unsubscribe(filter),
     status: () => status,
     subscriptions: () => subscriptions.events(),

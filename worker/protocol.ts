@@ -16,6 +16,14 @@ import type {
   TransferProgress,
 } from './protocol-explore';
 import type {
+  ConnectProperties,
+  PayloadTemplate,
+  ReconnectPolicy,
+  SavedProfile,
+  UserProperties,
+  WillMessage,
+} from './protocol-profiles';
+import type {
   DashboardData,
   DecoderRule,
   HistoryPage,
@@ -26,6 +34,7 @@ import type {
 
 export type * from './protocol-stored';
 export type * from './protocol-explore';
+export type * from './protocol-profiles';
 
 export type Qos = 0 | 1 | 2;
 export type MqttVersion = 4 | 5;
@@ -44,6 +53,16 @@ export interface ConnectionProfile {
   sessionExpiryS?: number;
   /** Keep the password with the saved profile; without it the stored copy has a blank one. */
   rememberPassword?: boolean;
+  /**
+   * More broker URLs of the same cluster, tried in turn after `url` when a connection is lost or
+   * an attempt fails. The session (QoS state, tab lock, outbox) stays keyed by `url`.
+   */
+  fallbackUrls?: string[];
+  will?: WillMessage;
+  /** MQTT 5 only. */
+  connectProperties?: ConnectProperties;
+  /** Absent: the app's default (1 s doubling to 30 s, with jitter, forever). */
+  reconnect?: ReconnectPolicy;
 }
 
 /** Our own codes for every way a connection can fail; the UI words them for people. */
@@ -87,15 +106,38 @@ export interface StatusEvent {
   retryInMs?: number;
   /** Why the last attempt failed or why the connection ended. */
   error?: DeckError;
-  /** Broker URL and client ID of the connection this status is about. */
+  /**
+   * Broker URL (the one in use, which may be a fallback URL) and client ID of the connection this
+   * status is about; the client ID is the broker's Assigned Client Identifier when it sent one.
+   */
   url?: string;
   clientId?: string;
+  /** While connected: what the broker's CONNACK said, for the UI to show (MQTT 5). */
+  broker?: BrokerLimits;
   /**
    * While another tab holds this connection (error `open-elsewhere` or `taken-over`): the state
    * that tab reports for it, once it answered (BroadcastChannel).
    */
   elsewhere?: ConnectionState;
   at: number;
+}
+
+/** What an MQTT 5 CONNACK told us about the broker; absent fields were not sent. */
+export interface BrokerLimits {
+  receiveMaximum?: number;
+  maximumPacketSize?: number;
+  topicAliasMaximum?: number;
+  /** Server Keep Alive: the keepalive in use, replacing the profile's. */
+  serverKeepAliveS?: number;
+  maximumQoS?: Qos;
+  retainAvailable?: boolean;
+  wildcardSubscriptionAvailable?: boolean;
+  subscriptionIdentifiersAvailable?: boolean;
+  sharedSubscriptionAvailable?: boolean;
+  responseInformation?: string;
+  serverReference?: string;
+  reasonString?: string;
+  userProperties?: UserProperties;
 }
 
 /** MQTT 5 properties of a received PUBLISH, reduced to cloneable values. */
@@ -166,6 +208,20 @@ export interface SubscriptionEvent {
   grantedQos?: Qos;
   /** Why the broker refused, when `state` is 'refused'. */
   reason?: string;
+  /** MQTT 5 subscription options as requested (absent: all defaults). */
+  options?: SubscribeOptions;
+}
+
+/** MQTT 5 subscription options; refused on a 3.1.1 connection when any is set. */
+export interface SubscribeOptions {
+  /** Do not send us our own publishes on this filter. */
+  noLocal?: boolean;
+  /** Keep the retain flag as published instead of clearing it on live delivery. */
+  retainAsPublished?: boolean;
+  /** 0: send retained messages at subscribe; 1: only if the subscription is new; 2: never. */
+  retainHandling?: 0 | 1 | 2;
+  /** 1–268,435,455; the broker echoes it on every message this subscription delivers. */
+  subscriptionIdentifier?: number;
 }
 
 /** Outbox entries that changed (added or new state), and those removed (cancelled, pruned). */
@@ -196,8 +252,16 @@ export type PublishResult = Result<{
 export interface PublishOptions {
   qos: Qos;
   retain: boolean;
-  /** MQTT 5 user properties; refused on a 3.1.1 connection. */
-  userProperties?: Record<string, string | string[]>;
+  /** MQTT 5 properties below; each is refused on a 3.1.1 connection. */
+  userProperties?: UserProperties;
+  contentType?: string;
+  /** True: the payload is UTF-8 text (the worker refuses it when the payload is not). */
+  payloadFormatIndicator?: boolean;
+  messageExpiryIntervalS?: number;
+  responseTopic?: string;
+  correlationData?: Uint8Array;
+  /** 1 to the broker's Topic Alias Maximum; the worker sends the topic with it the first time. */
+  topicAlias?: number;
 }
 
 /** How many outbox entries `DeckApi.outbox()` returns, and the UI keeps. */
@@ -220,6 +284,13 @@ export interface OutboxEntry {
   state: OutboxState;
   /** Why it failed, when `state` is 'failed'. */
   error?: DeckError;
+  /** The broker's reason in the spec's words when its PUBACK/PUBREC carried one (MQTT 5). */
+  reason?: string;
+  /** A request: it was published with a response topic (and correlation data, if any). */
+  responseTopic?: string;
+  correlationData?: Uint8Array;
+  /** The first received message that answered it: on its response topic, same correlation data. */
+  response?: { messageId: number; at: number };
   /** When the user published it, and when its state last changed, ms since the epoch. */
   createdAt: number;
   updatedAt: number;
@@ -257,7 +328,8 @@ export interface DeckApi {
   disconnect(): Promise<void>;
   /** The page or the network came back: while reconnecting, tries at once instead of waiting. */
   retryNow(): Promise<void>;
-  subscribe(filter: string, qos: Qos): Promise<SubscribeResult>;
+  subscribe(filter: string, qos: Qos, options?: SubscribeOptions): Promise<SubscribeResult>;
+  /** Refused (ok false, the UNSUBACK's reason in words) when an MQTT 5 broker said no. */
   unsubscribe(filter: string): Promise<Result<object>>;
   /**
    * Validates, then stores the message in the outbox ('queued', durably) and sends it in publish
@@ -303,6 +375,18 @@ export interface DeckApi {
   cancelTransfer(jobId: string): Promise<void>;
   /** Numeric JSON fields of stored messages over a time range, reduced to `buckets` per series. */
   historySeries(query: SeriesQuery): Promise<SeriesResult>;
+  /** Saved profiles in the user's order; passwords blank unless remembered. */
+  listProfiles(): Promise<SavedProfile[]>;
+  /** Adds or replaces (by key) a saved profile; refused with a message when invalid. */
+  putProfile(saved: SavedProfile): Promise<Result<object>>;
+  /** Removes a saved profile and its saved payloads. */
+  deleteProfile(key: string): Promise<void>;
+  /** Puts the saved profiles in this order (keys not listed keep their place at the end). */
+  orderProfiles(keys: string[]): Promise<void>;
+  /** The saved payloads of one saved profile, in the user's order. */
+  listTemplates(profileKey: string): Promise<PayloadTemplate[]>;
+  /** Replaces the saved payloads of one saved profile; refused when one is invalid. */
+  saveTemplates(profileKey: string, templates: PayloadTemplate[]): Promise<Result<object>>;
   /** The last connection profile saved; its password is blank unless it had rememberPassword. */
   loadProfile(): Promise<ConnectionProfile | undefined>;
   /** Remembers `profile` as the last used one; the password is blanked unless rememberPassword. */

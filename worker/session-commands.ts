@@ -5,7 +5,14 @@ import type { IConnackPacket, MqttClient } from 'mqtt';
 import { NOT_CONNECTED, subscriptionRefusal } from './error-codes';
 import { validateTopicFilter } from './mqtt-topics';
 import { qosError } from './publish-validation';
-import type { DeckError, MqttVersion, Qos, Result, SubscribeResult } from './protocol';
+import type {
+  DeckError,
+  MqttVersion,
+  Qos,
+  Result,
+  SubscribeOptions,
+  SubscribeResult,
+} from './protocol';
 import type { SubscriptionList } from './subscription-list';
 
 export interface LiveConnection {
@@ -72,7 +79,8 @@ export function createSessionCommands(deps: CommandDeps) {
   }
 
   return {
-    subscribe(filter: string, qos: Qos): Promise<SubscribeResult> {
+    subscribe(filter: string, qos: Qos, options: SubscribeOptions = {}): Promise<SubscribeResult> {
+      void options; // issue 7: sent by the MQTT 5 helper
       const invalid = validateTopicFilter(filter);
       if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
       // mqtt-packet would end the whole connection over a QoS it cannot encode.

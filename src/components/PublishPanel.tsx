@@ -1,11 +1,15 @@
 // Publishing: topic, payload text, QoS and retain, and what the broker made of the last send.
 import { Show } from 'solid-js';
+import { chunkView } from '../lib/chunk-view';
 import type { Qos } from '../../worker/protocol';
 import { usePublish } from '../stores/publish';
 import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
 import { OutboxList } from './OutboxList';
 import { QosOptions } from './QosOptions';
+
+// Its own chunk: nothing of it is needed before the first paint.
+const SavedPayloads = chunkView(() => import('../templates/SavedPayloads'), 'Saved payloads');
 
 export function PublishPanel() {
   const publish = usePublish();
@@ -15,7 +19,12 @@ export function PublishPanel() {
       id="publish"
       title="Publish"
       onSubmit={() => void publish.publish()}
-      after={<OutboxList />}
+      after={
+        <>
+          <SavedPayloads />
+          <OutboxList />
+        </>
+      }
     >
       <Field label="Publish topic" for="publish-topic" error={publish.topicError()}>
         <input

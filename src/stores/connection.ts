@@ -97,6 +97,8 @@ export function createConnection(bridge: DeckBridge) {
     at: Date.now(),
   });
   const [workerFailure, setWorkerFailure] = createSignal<string>();
+  // The saved profile (SavedProfile.key) the form was filled from; undefined for an unsaved one.
+  const [savedKey, setSavedKey] = createSignal<string>();
   // First run against the dev broker: filters to subscribe to once connected, then forgotten.
   const [suggestedFilters, setSuggestedFilters] = createSignal<string[]>([]);
   let edited = false;
@@ -215,7 +217,7 @@ export function createConnection(bridge: DeckBridge) {
     },
   };
 
-  return { form, errors, status, workerFailure, ...actions };
+  return { form, errors, status, workerFailure, savedKey, setSavedKey, ...actions };
 }
 
 export type ConnectionStore = ReturnType<typeof createConnection>;
