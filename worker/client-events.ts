@@ -16,9 +16,9 @@ import { MAX_INCOMING_PACKET_BYTES, connackViolation } from './packet-guard';
 import type { Violation } from './packet-guard';
 import type { DeckError } from './protocol';
 
-function violationError(violation: Violation): DeckError {
+function violationError(violation: Violation, maxPacketBytes: number): DeckError {
   if (violation.size !== undefined) {
-    return incomingTooLarge(violation.packet ?? '', violation.size, MAX_INCOMING_PACKET_BYTES);
+    return incomingTooLarge(violation.packet ?? '', violation.size, maxPacketBytes);
   }
   return protocolError(`the broker ${violation.detail}`);
 }
@@ -38,9 +38,16 @@ export interface ClientEvents {
  */
 export function watchClient(
   client: MqttClient,
-  attempt: { url: string; timeout: DeckError; isStale(): boolean },
+  attempt: {
+    url: string;
+    timeout: DeckError;
+    isStale(): boolean;
+    /** The Maximum Packet Size announced in the CONNECT (default the app's own limit). */
+    maxPacketBytes?: number;
+  },
   on: ClientEvents,
 ): () => void {
+  const maxPacketBytes = attempt.maxPacketBytes ?? MAX_INCOMING_PACKET_BYTES;
   let opened = false;
   let lastError: DeckError | undefined;
   function accept(packet: IConnackPacket): void {
@@ -49,7 +56,7 @@ export function watchClient(
     const absurd = connackViolation(packet.properties);
     if (absurd) {
       // Not connected: the session retries with a growing delay, and says why.
-      lastError = violationError(absurd);
+      lastError = violationError(absurd, maxPacketBytes);
       client.end(true);
       return;
     }
@@ -87,7 +94,7 @@ export function watchClient(
   client.on('close', () => {
     if (attempt.isStale()) return;
     const violation = violationOf(client);
-    if (violation) return on.closed(violationError(violation));
+    if (violation) return on.closed(violationError(violation, maxPacketBytes));
     on.closed(lastError ?? (opened ? CONNECTION_LOST : unreachableError(attempt.url)));
   });
   return () => {

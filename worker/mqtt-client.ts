@@ -1,6 +1,7 @@
 // How one mqtt.js client is set up for an attempt: loading mqtt.js, its options, and the delivery
 // of received messages with their acknowledgement held until the sink accepted them.
 import type { IClientOptions, IPublishPacket, IStore, MqttClient } from 'mqtt';
+import { connectProperties, willOption } from './connect-options';
 import { CAN_GUARD_SOCKETS, guardedWebSocket } from './guarded-socket';
 import { MAX_INCOMING_PACKET_BYTES } from './packet-guard';
 import type { ConnectionProfile } from './protocol';
@@ -54,18 +55,39 @@ export function clientOptions(
   };
   if (profile.username !== '') options.username = profile.username;
   if (profile.password !== '') options.password = profile.password;
+  const will = willOption(profile);
+  if (will) options.will = will;
   if (profile.protocolVersion === 5) {
-    // Announced so that a well-behaved broker never sends more (it drops such a message for us).
-    options.properties = { maximumPacketSize: MAX_INCOMING_PACKET_BYTES };
+    // Maximum Packet Size is announced so that a well-behaved broker never sends more.
+    options.properties = connectProperties(profile);
     if (!profile.cleanStart) {
       options.properties.sessionExpiryInterval = profile.sessionExpiryS ?? SESSION_EXPIRY_S;
     }
   }
   if (CAN_GUARD_SOCKETS) {
-    const limits = { version: profile.protocolVersion, maxPacketBytes: MAX_INCOMING_PACKET_BYTES };
+    // The guard holds the broker to what we announced (the profile may announce less).
+    const maxPacketBytes = options.properties?.maximumPacketSize ?? MAX_INCOMING_PACKET_BYTES;
+    const limits = { version: profile.protocolVersion, maxPacketBytes };
     options.createWebsocket = guardedWebSocket(limits);
   }
   return options;
+}
+
+const DISCONNECT_GRACE_MS = 1_000;
+
+/** Ends `client`; a graceful end sends DISCONNECT (so the broker drops the will), bounded in time. */
+export function endClient(client: MqttClient, graceful: boolean): Promise<void> {
+  if (!graceful || !client.connected) {
+    client.end(true);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const force = setTimeout(() => client.end(true, {}, () => resolve()), DISCONNECT_GRACE_MS);
+    client.end(false, {}, () => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
 }
 
 /** The numeric MQTT code mqtt.js puts on CONNACK and ack errors (socket errors carry strings). */

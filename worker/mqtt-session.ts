@@ -1,13 +1,12 @@
 // Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions and
 // hands every received message to a sink. Knows nothing of IndexedDB or the UI.
-import type { IConnackPacket, IPublishPacket, IStore, MqttClient } from 'mqtt';
+import type { IConnackPacket, MqttClient } from 'mqtt';
 import type { QosRecordKey } from './history-schema';
+import { assignedClientId, brokerLimitsOf } from './broker-limits';
 import { watchClient } from './client-events';
-import { clientOptions, loadMqtt, routeMessages } from './mqtt-client';
+import { clientOptions, endClient, loadMqtt, routeMessages } from './mqtt-client';
 import type { MqttLibrary } from './mqtt-client';
 import { connackError, timeoutError } from './error-codes';
-import { toStoredMessage } from './incoming-message';
-import type { IncomingContext } from './incoming-message';
 import { profileError } from './profile-validation';
 import type { OpenQosState, QosState } from './qos-state';
 import type {
@@ -22,9 +21,11 @@ import type {
   SubscribeResult,
   SubscriptionEvent,
 } from './protocol';
-import { RECONNECT_BACKOFF, createBackoff } from './reconnect-backoff';
 import type { BackoffPolicy } from './reconnect-backoff';
+import { createSessionAttempts } from './session-attempts';
+import type { SessionAttempts } from './session-attempts';
 import { createSessionCommands } from './session-commands';
+import { messageRoute, openSessionQos } from './session-delivery';
 import { createSubscriptionList } from './subscription-list';
 
 /**
@@ -40,6 +41,7 @@ export interface SessionDeps {
   /** The history id for the next received message: monotonic, never reused. */
   nextId(): number;
   now?: () => number;
+  /** The delays when the profile has no reconnect policy of its own. */
   backoff?: BackoffPolicy;
   random?: () => number;
   connectTimeoutMs?: number;
@@ -65,16 +67,18 @@ export interface MqttSession {
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
-const DISCONNECT_GRACE_MS = 1_000;
 /** How long a connection must last before the reconnect delay starts over from its first step. */
 const STABLE_CONNECTION_MS = 10_000;
 
 export function createMqttSession(deps: SessionDeps): MqttSession {
   const now = deps.now ?? Date.now;
   const connectTimeoutMs = deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-  const backoff = createBackoff(deps.backoff ?? RECONNECT_BACKOFF, deps.random);
   const subscriptions = createSubscriptionList((event) => deps.emit(event));
   let profile: ConnectionProfile | undefined;
+  // The broker URL rotation and the reconnect policy of the current Connect.
+  let attempts: SessionAttempts | undefined;
+  // The MQTT 5 Assigned Client Identifier: later attempts of this Connect use it.
+  let assignedId: string | undefined;
   let client: MqttClient | undefined;
   let connack: IConnackPacket | undefined;
   // Every attempt gets a token; events from a client we already dropped are ignored.
@@ -87,9 +91,11 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   function setStatus(state: ConnectionState, extra: Partial<StatusEvent> = {}): void {
     status = { type: 'status', state, ...extra, at: now() };
     if (profile) {
-      status.url = profile.url;
-      status.clientId = profile.clientId;
+      status.url = attempts?.url ?? profile.url;
+      status.clientId = assignedId ?? profile.clientId;
     }
+    const broker = state === 'connected' ? brokerLimitsOf(connack) : undefined;
+    if (broker) status.broker = broker;
     deps.emit(status);
   }
 
@@ -109,28 +115,21 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     client = undefined;
     connack = undefined;
     commands.failPending();
-    if (!old) return Promise.resolve();
-    if (!graceful || !old.connected) {
-      old.end(true);
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const force = setTimeout(() => old.end(true, {}, () => resolve()), DISCONNECT_GRACE_MS);
-      old.end(false, {}, () => {
-        clearTimeout(force);
-        resolve();
-      });
-    });
+    return old ? endClient(old, graceful) : Promise.resolve();
   }
 
   function connectionLost(error: DeckError): void {
     // A broker that accepts and then at once breaks the connection (garbage, a kick) must meet a
     // growing delay too: only a connection that stayed up a while counts as a success.
-    if (connectedAt !== undefined && now() - connectedAt >= STABLE_CONNECTION_MS) backoff.reset();
+    const lost = connectedAt !== undefined;
+    if (lost && now() - connectedAt! >= STABLE_CONNECTION_MS) attempts?.resetDelay();
     connectedAt = undefined;
     void dropClient();
     subscriptions.markAllPending();
-    const { attempt, delayMs } = backoff.next();
+    const next = attempts?.failed(error, !lost) ?? { kind: 'stop' };
+    if (next.kind === 'stop') return setStatus('disconnected', { error });
+    if (next.kind === 'give-up') return setStatus('error', { error: next.error });
+    const { attempt, delayMs } = next;
     setStatus('reconnecting', { attempt, retryInMs: delayMs, error });
     retryTimer = setTimeout(() => retry(attempt, error), delayMs);
   }
@@ -146,35 +145,23 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   function onConnected(packet: IConnackPacket, current: ConnectionProfile): void {
     connack = packet;
     connectedAt = now();
+    attempts?.connected();
+    assignedId = assignedClientId(packet) ?? assignedId;
     setStatus('connected');
     const resumed = !current.cleanStart && packet.sessionPresent;
     commands.restoreSubscriptions(resumed);
   }
 
-  // One context object reused for every message (toStoredMessage only reads it).
-  const incoming: IncomingContext = { id: 0, connectionId: '', time: 0 };
-  function onMessage(
-    topic: string,
-    payload: Uint8Array,
-    packet: IPublishPacket,
-    qos: QosState | undefined,
-  ) {
-    incoming.id = deps.nextId();
-    incoming.connectionId = profile?.id ?? '';
-    incoming.time = now();
-    const message = toStoredMessage(topic, payload, packet, incoming);
-    if (packet.qos !== 2 || !qos) return deps.sink(message);
-    return deps.sink(message, qos.incoming.keyOf(packet.messageId ?? 0));
-  }
+  const onMessage = messageRoute({
+    sink: deps.sink,
+    nextId: deps.nextId,
+    now,
+    connectionId: () => profile?.id ?? '',
+  });
 
-  /** The durable stores of a persistent session; undefined for clean start (memory stores). */
+  /** Nothing is acknowledged that could not be kept: end the connection; the broker resends. */
   function openQos(library: MqttLibrary, current: ConnectionProfile, mine: number) {
-    const Store = library.Store;
-    if (current.cleanStart || !deps.openQosState || !Store) return Promise.resolve(undefined);
-    const memoryStore = (): IStore => new Store();
-    // Nothing is acknowledged that could not be kept: end the connection; the broker resends.
-    return deps.openQosState(current, memoryStore, (error) => {
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return openSessionQos(library, current, deps.openQosState, (detail) => {
       if (mine === token)
         connectionLost({ code: 'storage', message: `Could not save (${detail}).` });
     });
@@ -224,9 +211,13 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     qos: QosState | undefined,
   ): () => void {
     const stale = () => mine !== token;
+    const url = attempts?.url ?? current.url;
+    // The attempt's URL and client ID; the QoS state and the outbox stay keyed by the profile's.
+    const attempt = { ...current, url, clientId: assignedId ?? current.clientId };
+    const options = clientOptions(attempt, connectTimeoutMs, qos?.options);
     let c: MqttClient;
     try {
-      c = library.connect(current.url, clientOptions(current, connectTimeoutMs, qos?.options));
+      c = library.connect(url, options);
     } catch (error) {
       // mqtt.js throws on options it cannot use; say so rather than retry forever.
       clearTimeout(connectTimer);
@@ -240,16 +231,19 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     );
     return watchClient(
       c,
-      { url: current.url, timeout, isStale: stale },
+      { url, timeout, isStale: stale, maxPacketBytes: options.properties?.maximumPacketSize },
       {
         connected(packet) {
           clearTimeout(connectTimer);
           onConnected(packet, current);
         },
         refused(code) {
+          const error = connackError(code, current.protocolVersion);
+          // "Not this server": another URL of the cluster may take us.
+          if (attempts?.triesAnotherUrl(code)) return connectionLost(error);
           // The broker answered and said no: retrying would only repeat the refusal.
           void dropClient();
-          setStatus('error', { error: connackError(code, current.protocolVersion) });
+          setStatus('error', { error });
         },
         closed: connectionLost,
       },
@@ -259,7 +253,6 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   function stopRetrying(): void {
     clearTimeout(retryTimer);
     retryTimer = undefined;
-    backoff.reset();
   }
 
   return {
@@ -270,6 +263,8 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
       void dropClient();
       subscriptions.markAllPending();
       profile = { ...next };
+      attempts = createSessionAttempts(profile, deps.backoff, deps.random);
+      assignedId = undefined;
       setStatus('connecting');
       startAttempt();
       return { ok: true };

@@ -1,37 +1,21 @@
 // Checks a connection profile before any connection attempt: the URL must be ws:// or wss:// with
 // a host, and the fields mqtt.js would otherwise throw on (or send on to the broker) must be sane.
 import { mqttStringError } from './mqtt-topics';
+import {
+  MAX_FALLBACK_URLS,
+  MAX_RECONNECT_ATTEMPTS,
+  MAX_RECONNECT_DELAY_MS,
+  MIN_RECONNECT_DELAY_MS,
+  connectPropertiesError,
+  rangeError,
+  willError,
+} from './profile-validation-options';
 import type { ConnectionProfile, DeckError } from './protocol';
+import { MAX_KEEPALIVE_S, MAX_SESSION_EXPIRY_S, brokerUrlError } from './broker-url';
 
-export const MAX_KEEPALIVE_S = 65_535;
-/** MQTT 5 Session Expiry Interval is a four-byte integer (§3.1.2.11.2). */
-export const MAX_SESSION_EXPIRY_S = 4_294_967_295;
+export { MAX_KEEPALIVE_S, MAX_SESSION_EXPIRY_S, brokerUrlError };
+
 const MAX_PASSWORD_BYTES = 65_535;
-
-/** Returns why `url` cannot be a broker URL, or null when it can. */
-export function brokerUrlError(url: string): string | null {
-  const trimmed = url.trim();
-  if (trimmed === '') return 'Enter the broker URL, for example ws://localhost:9001/mqtt.';
-  let parsed: URL;
-  try {
-    parsed = new URL(trimmed);
-  } catch {
-    return `"${trimmed}" is not a URL. Use ws://host:port/path or wss://host:port/path.`;
-  }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    const scheme = parsed.protocol.replace(/:$/, '');
-    return `A browser reaches MQTT brokers over WebSockets only: use ws:// or wss://, not ${scheme}://.`;
-  }
-  if (parsed.hostname === '') return 'The broker URL has no host name.';
-  if (parsed.username !== '' || parsed.password !== '') {
-    // A URL ends up in logs, history and the address bar: credentials belong in their fields.
-    return 'Put the username and password in their own fields, not in the broker URL.';
-  }
-  if (parsed.hash !== '' || trimmed.includes('#')) {
-    return 'A WebSocket URL cannot have a fragment ("#..."); remove it from the broker URL.';
-  }
-  return null;
-}
 
 /** The password is binary data in MQTT: any character will do, as long as it encodes faithfully. */
 function passwordProblem(password: string): string | null {
@@ -45,6 +29,35 @@ function passwordProblem(password: string): string | null {
     }
   }
   return null;
+}
+
+function fallbackUrlsError(urls: unknown): string | null {
+  if (urls === undefined) return null;
+  if (!Array.isArray(urls)) return 'Fallback URLs must be a list of broker URLs.';
+  if (urls.length > MAX_FALLBACK_URLS) {
+    return `At most ${MAX_FALLBACK_URLS} fallback URLs; this profile has ${urls.length}.`;
+  }
+  for (const [i, url] of urls.entries()) {
+    const error = typeof url === 'string' ? brokerUrlError(url) : 'It is not text.';
+    if (error) return `Fallback URL ${i + 1}: ${error}`;
+  }
+  return null;
+}
+
+function reconnectError(policy: ConnectionProfile['reconnect']): string | null {
+  if (policy === undefined) return null;
+  if (typeof policy.enabled !== 'boolean') return 'Automatic reconnect must be on or off.';
+  const { initialDelayMs, maxDelayMs, maxAttempts } = policy;
+  return (
+    rangeError(
+      initialDelayMs,
+      MIN_RECONNECT_DELAY_MS,
+      MAX_RECONNECT_DELAY_MS,
+      'First retry delay (ms)',
+    ) ??
+    rangeError(maxDelayMs, initialDelayMs, MAX_RECONNECT_DELAY_MS, 'Longest retry delay (ms)') ??
+    rangeError(maxAttempts, 0, MAX_RECONNECT_ATTEMPTS, 'Attempts before giving up (0 = never)')
+  );
 }
 
 /** Returns why the session cannot connect with `profile`, or null when it can try. */
@@ -83,5 +96,10 @@ export function profileError(profile: ConnectionProfile): DeckError | null {
       'A client ID is required when clean start is off: the session is kept under it.';
     return { code: 'client-id-rejected', message };
   }
+  const fallbackError = fallbackUrlsError(profile.fallbackUrls);
+  if (fallbackError) return { code: 'bad-url', message: fallbackError };
+  const optionError =
+    willError(profile) ?? connectPropertiesError(profile) ?? reconnectError(profile.reconnect);
+  if (optionError) return { code: 'invalid-option', message: optionError };
   return null;
 }

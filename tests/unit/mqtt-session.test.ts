@@ -171,6 +171,9 @@ function startSession(overrides: Partial<SessionDeps> = {}) {
     sink: (message) => void messages.push(message),
     nextId: () => ++lastId,
     backoff: { initialDelayMs: 20, maxDelayMs: 80, multiplier: 2, jitterRatio: 0 },
+    // Node's mqtt.js, looked up on each attempt so that spies on it see every connect (the
+    // worker's own loadMqtt fetches the browser build).
+    loadMqtt: () => Promise.resolve(mqtt),
     ...overrides,
   });
   cleanups.push(() => session.disconnect());
