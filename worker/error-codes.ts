@@ -1,54 +1,10 @@
 // Maps MQTT return and reason codes (3.1.1 CONNACK, 5.0 reason codes) and transport failures to
 // our ErrorCode and a sentence a person understands. Pure: shared by the session and its tests.
 import type { DeckError, ErrorCode, MqttVersion } from './protocol';
+import { reasonName, reasonStringNote } from './reason-codes';
 
-/** MQTT 5.0 reason code names, in the specification's words (§2.4). */
-const REASON_NAMES: Readonly<Record<number, string>> = {
-  0x10: 'No matching subscribers',
-  0x11: 'No subscription existed',
-  0x80: 'Unspecified error',
-  0x81: 'Malformed Packet',
-  0x82: 'Protocol Error',
-  0x83: 'Implementation specific error',
-  0x84: 'Unsupported Protocol Version',
-  0x85: 'Client Identifier not valid',
-  0x86: 'Bad User Name or Password',
-  0x87: 'Not authorized',
-  0x88: 'Server unavailable',
-  0x89: 'Server busy',
-  0x8a: 'Banned',
-  0x8b: 'Server shutting down',
-  0x8c: 'Bad authentication method',
-  0x8d: 'Keep Alive timeout',
-  0x8e: 'Session taken over',
-  0x8f: 'Topic Filter invalid',
-  0x90: 'Topic Name invalid',
-  0x91: 'Packet Identifier in use',
-  0x92: 'Packet Identifier not found',
-  0x93: 'Receive Maximum exceeded',
-  0x94: 'Topic Alias invalid',
-  0x95: 'Packet too large',
-  0x96: 'Message rate too high',
-  0x97: 'Quota exceeded',
-  0x98: 'Administrative action',
-  0x99: 'Payload format invalid',
-  0x9a: 'Retain not supported',
-  0x9b: 'QoS not supported',
-  0x9c: 'Use another server',
-  0x9d: 'Server moved',
-  0x9e: 'Shared Subscriptions not supported',
-  0x9f: 'Connection rate exceeded',
-  0xa0: 'Maximum connect time',
-  0xa1: 'Subscription Identifiers not supported',
-  0xa2: 'Wildcard Subscriptions not supported',
-};
-
-/** The specification's name for an MQTT 5 reason code, with the code in hex. */
-export function reasonName(code: number): string {
-  const hex = `0x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-  const name = REASON_NAMES[code];
-  return name ? `${name} (${hex})` : `reason code ${hex}`;
-}
+// The reason code table lives in reason-codes.ts; these are its callers' names for it.
+export { reasonName, subscriptionRefusal } from './reason-codes';
 
 type Refusal = [ErrorCode, string];
 
@@ -98,32 +54,36 @@ export function connackError(code: number, version?: MqttVersion): DeckError {
   return { code: errorCode, message: code < 0x80 ? sentence : `${sentence} [${reasonName(code)}]` };
 }
 
-/** Why a SUBACK refused a filter: 0x80 is the only failure in 3.1.1, reason codes in 5.0. */
-export function subscriptionRefusal(code: number, version: MqttVersion): string {
-  if (version === 4 || code === 0x80) return 'The broker refused this subscription.';
-  if (code === 0x87) return 'Not authorized to subscribe to this filter.';
-  return `The broker refused this subscription: ${reasonName(code)}.`;
-}
-
-/** Why the broker did not accept a QoS 1/2 publish (PUBACK or PUBREC reason code, MQTT 5). */
-export function publishRefusal(code: number): DeckError {
+/**
+ * Why the broker did not accept a QoS 1/2 publish: a PUBACK or PUBREC reason code of 0x80 or
+ * more (MQTT 5), with the broker's reason string when it sent one.
+ */
+export function publishRefusal(code: number, reasonString?: unknown): DeckError {
+  const note = reasonStringNote(reasonString);
+  const words = reasonName(code, 'puback');
   if (code === 0x87) {
-    return { code: 'not-authorized', message: 'Not authorized to publish to this topic.' };
+    const message = `Not authorized to publish to this topic: ${words}.${note}`;
+    return { code: 'not-authorized', message };
   }
   if (code === 0x95) {
-    return { code: 'packet-too-large', message: 'The message is larger than the broker accepts.' };
+    const message = `The message is larger than the broker accepts: ${words}.${note}`;
+    return { code: 'packet-too-large', message };
   }
-  return { code: 'refused', message: `The broker rejected the message: ${reasonName(code)}.` };
+  return { code: 'refused', message: `The broker rejected the message: ${words}.${note}` };
 }
 
 /** Why the broker ended a connection with a DISCONNECT packet (MQTT 5). */
-export function disconnectError(code: number): DeckError {
-  if (code === 0) return { code: 'unreachable', message: 'The broker closed the connection.' };
+export function disconnectError(code: number, reasonString?: unknown): DeckError {
+  const note = reasonStringNote(reasonString);
+  if (code === 0) {
+    return { code: 'unreachable', message: `The broker closed the connection.${note}` };
+  }
   if (code === 0x8e) {
-    const message = 'Another client connected with the same client ID and took over the session.';
+    const message = `Another client connected with the same client ID and took over the session.${note}`;
     return { code: 'client-id-rejected', message };
   }
-  return { code: 'unreachable', message: `The broker closed the connection: ${reasonName(code)}.` };
+  const words = reasonName(code, 'disconnect');
+  return { code: 'unreachable', message: `The broker closed the connection: ${words}.${note}` };
 }
 
 export function unreachableError(url: string): DeckError {

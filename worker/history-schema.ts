@@ -9,6 +9,7 @@ import type {
   MessageSummary,
   OutboxEntry,
   PayloadTemplate,
+  PublishOptions,
   RetentionPolicy,
   SavedProfile,
 } from './protocol';
@@ -62,8 +63,22 @@ export const OUTBOX_INDEXES = {
   byConnection: 'byConnection',
 } as const;
 
-/** One outgoing message: what the UI lists, plus the whole payload to send. */
-export interface OutboxRecord extends OutboxEntry {
+/**
+ * One outgoing message: what the UI lists, plus the whole payload and the MQTT 5 properties to
+ * send (a replay after a restart sends them again; `responseTopic`, `correlationData` are the
+ * entry's). A topic alias is only ever used on the connection it was first sent on.
+ */
+export interface OutboxRecord
+  extends
+    OutboxEntry,
+    Pick<
+      PublishOptions,
+      | 'userProperties'
+      | 'contentType'
+      | 'payloadFormatIndicator'
+      | 'messageExpiryIntervalS'
+      | 'topicAlias'
+    > {
   payload: Uint8Array;
 }
 

@@ -16,9 +16,17 @@ function isRow(value: unknown): value is OutboxRow {
     (row.qos === 0 || row.qos === 1 || row.qos === 2) &&
     typeof row.state === 'string' &&
     STATES.has(row.state) &&
-    row.payload instanceof Uint8Array
+    row.payload instanceof Uint8Array &&
+    optional(row.reason, 'string') &&
+    optional(row.responseTopic, 'string') &&
+    (row.correlationData === undefined || row.correlationData instanceof Uint8Array) &&
+    (row.response === undefined ||
+      (typeof row.response?.messageId === 'number' && typeof row.response.at === 'number'))
   );
 }
+
+/** The MQTT 5 send options are checked again before every send (publish-validation.ts). */
+const optional = (value: unknown, type: 'string') => value === undefined || typeof value === type;
 
 export interface OutboxDb {
   loadAll(): Promise<OutboxRow[]>;

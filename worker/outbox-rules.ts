@@ -10,9 +10,18 @@ import type { OutboxEntry, OutboxState, PublishOptions } from './protocol';
  */
 export interface OutboxRow extends OutboxRecord {
   packetId?: number;
-  /** MQTT 5 user properties to send with it. */
-  userProperties?: Record<string, string | string[]>;
 }
+
+/** The MQTT 5 fields of PublishOptions a row keeps, to send them again on every replay. */
+const ROW_OPTIONS = [
+  'userProperties',
+  'contentType',
+  'payloadFormatIndicator',
+  'messageExpiryIntervalS',
+  'topicAlias',
+  'responseTopic',
+  'correlationData',
+] as const satisfies readonly (keyof PublishOptions & keyof OutboxRow)[];
 
 /** Finished entries kept for the UI; older ones are deleted. */
 export const OUTBOX_KEEP_FINISHED = 500;
@@ -41,8 +50,19 @@ export function newRow(
     updatedAt: at,
     payload,
   };
-  if (options.userProperties) row.userProperties = options.userProperties;
+  for (const key of ROW_OPTIONS) {
+    if (options[key] !== undefined) Object.assign(row, { [key]: options[key] });
+  }
   return row;
+}
+
+/** The PublishOptions a row was made from (for validation before it is sent). */
+export function rowOptions(row: OutboxRow): PublishOptions {
+  const options: PublishOptions = { qos: row.qos, retain: row.retain };
+  for (const key of ROW_OPTIONS) {
+    if (row[key] !== undefined) Object.assign(options, { [key]: row[key] });
+  }
+  return options;
 }
 
 /** What the UI sees of a row: never the payload, never the packet id. */
@@ -59,6 +79,10 @@ export function toEntry(row: OutboxRow): OutboxEntry {
     updatedAt: row.updatedAt,
   };
   if (row.error) entry.error = row.error;
+  if (row.reason !== undefined) entry.reason = row.reason;
+  if (row.responseTopic !== undefined) entry.responseTopic = row.responseTopic;
+  if (row.correlationData !== undefined) entry.correlationData = row.correlationData;
+  if (row.response) entry.response = row.response;
   return entry;
 }
 

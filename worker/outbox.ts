@@ -18,6 +18,7 @@ import type {
 } from './protocol';
 import { OUTBOX_LIST_MAX } from './protocol';
 import { payloadTextError, publishError } from './publish-validation';
+import { createRequestMatcher } from './request-response';
 
 export interface OutboxDeps {
   db: OutboxDb;
@@ -44,6 +45,16 @@ export function createOutbox(deps: OutboxDeps) {
   const waiting = new Map<number, (result: PublishResult) => void>();
   let lastSeq = 0;
   let link: OutboxLink | undefined;
+  // Sent requests (a response topic) waiting for their answer among the received messages.
+  const requests = createRequestMatcher({
+    now,
+    answered(seq, response) {
+      const row = rows.get(seq);
+      if (!row || row.response) return;
+      row.response = response;
+      writes.put(seq);
+    },
+  });
 
   const writes = createOutboxWrites({
     db: deps.db,
@@ -112,6 +123,7 @@ export function createOutbox(deps: OutboxDeps) {
       row.state = state;
       row.updatedAt = now();
       if (extra.error) row.error = extra.error;
+      if (extra.reason) row.reason = extra.reason;
       if (extra.clearPacket) delete row.packetId;
       writes.put(seq);
       if (state === 'failed') settle(seq, { ok: false, ...(row.error ?? REFUSED) });
@@ -128,7 +140,12 @@ export function createOutbox(deps: OutboxDeps) {
       writes.storedElsewhere(seq);
       return { ...row };
     },
-    handedOver: (row, userProperties) => deps.onHandedOver?.(row, userProperties),
+    handedOver(row) {
+      if (row.responseTopic !== undefined) {
+        requests.track(row.seq, row.connectionId, row.responseTopic, row.correlationData);
+      }
+      deps.onHandedOver?.(row);
+    },
     closed() {
       for (const seq of [...waiting.keys()]) {
         const row = rows.get(seq);
@@ -150,7 +167,10 @@ export function createOutbox(deps: OutboxDeps) {
       await ready;
       if (!profile) return { ok: false, ...NO_PROFILE };
       const badText = payloadTextError(payload);
-      if (badText) return { ok: false, code: 'invalid-payload', message: badText };
+      if (badText) {
+        const field = options.payloadFormatIndicator ? 'Payload format indicator: ' : '';
+        return { ok: false, code: 'invalid-payload', message: `${field}${badText}` };
+      }
       const bytes = new TextEncoder().encode(payload);
       const live = link?.connectionId === profile.id ? link : undefined;
       const invalid = publishError(topic, bytes, options, {
@@ -199,6 +219,9 @@ export function createOutbox(deps: OutboxDeps) {
       writes.remove([seq]);
       return { ok: true };
     },
+
+    /** A received message (the session's sink): it may answer a request. */
+    observe: requests.observe,
 
     /**
      * A new mqtt.js client for `profile`; `persisted` is its durable outgoing QoS store. The link

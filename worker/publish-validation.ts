@@ -1,8 +1,10 @@
 // Checks one publish before it is queued or sent, so that nothing reaches the wire that the broker
 // would reject: the topic, the QoS, MQTT 5-only options, user properties, and the packet's size
 // (computed exactly, properties included) against the broker's limit and MQTT's own.
-import { mqttStringError, validatePublishTopic } from './mqtt-topics';
+import { validatePublishTopic } from './mqtt-topics';
 import type { DeckError, MqttVersion, PublishOptions } from './protocol';
+import { propertiesSize } from './publish-properties';
+import type { TopicAliasLimit } from './publish-properties';
 
 /** What is known of the connection the message is for; limits come from its CONNACK. */
 export interface PublishLimits {
@@ -13,12 +15,24 @@ export interface PublishLimits {
   maximumQos?: number | undefined;
   /** False when the broker's CONNACK said Retain Available = 0. */
   retainAvailable?: boolean | undefined;
+  /** The broker's Topic Alias Maximum: 0 when its CONNACK sent none, undefined before it. */
+  topicAliasMaximum?: TopicAliasLimit;
 }
 
 /** MQTT's Remaining Length is a variable byte integer of at most 4 bytes (§2.2.3). */
 export const MAX_REMAINING_LENGTH = 268_435_455;
 
 const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(payload: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const invalidOption = (message: string): DeckError => ({ code: 'invalid-option', message });
 const bytes = (n: number) => n.toLocaleString('en');
@@ -45,45 +59,16 @@ export function payloadTextError(payload: string): string | null {
   return 'The payload contains a lone surrogate, which cannot be encoded as UTF-8; it would be sent as U+FFFD.';
 }
 
-/** Checks the user properties; returns the error, or the bytes they add to the packet. */
-function userPropertiesSize(props: unknown): DeckError | number {
-  if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-    return invalidOption('User properties must be name/value pairs.');
-  }
-  let size = 0;
-  for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
-    const nameError = mqttStringError(name, `The user property name "${name.slice(0, 40)}"`);
-    if (nameError) return invalidOption(nameError);
-    const values = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-    for (const value of values) {
-      if (typeof value !== 'string') {
-        return invalidOption(`The user property "${name.slice(0, 40)}" must have text values.`);
-      }
-      const valueError = mqttStringError(
-        value,
-        `The value of user property "${name.slice(0, 40)}"`,
-      );
-      if (valueError) return invalidOption(valueError);
-      // Identifier byte, then two length-prefixed strings.
-      size += 1 + 2 + utf8.encode(name).length + 2 + utf8.encode(value).length;
-    }
-  }
-  return size;
-}
-
 /** The whole PUBLISH packet's size in bytes, or the error that stops it being built. */
 function packetSize(
   topicBytes: number,
   payloadBytes: number,
   options: PublishOptions,
-  version: MqttVersion,
+  limits: PublishLimits,
 ): DeckError | number {
-  let properties = 0;
-  if (version === 5 && options.userProperties !== undefined) {
-    const size = userPropertiesSize(options.userProperties);
-    if (typeof size !== 'number') return size;
-    properties = size;
-  }
+  const { version } = limits;
+  const properties = propertiesSize(options, version, limits.topicAliasMaximum);
+  if (typeof properties !== 'number') return properties;
   const propertiesField = version === 5 ? varIntBytes(properties) + properties : 0;
   const remaining = 2 + topicBytes + (options.qos > 0 ? 2 : 0) + propertiesField + payloadBytes;
   if (remaining > MAX_REMAINING_LENGTH) {
@@ -105,9 +90,6 @@ export function publishError(
   const badQos = qosError(options.qos);
   if (badQos) return invalidOption(badQos);
   if (typeof options.retain !== 'boolean') return invalidOption('Retain must be on or off.');
-  if (options.userProperties !== undefined && limits.version !== 5) {
-    return invalidOption('User properties need MQTT 5; this connection uses 3.1.1.');
-  }
   if (limits.maximumQos !== undefined && options.qos > limits.maximumQos) {
     return invalidOption(
       `The broker accepts QoS up to ${limits.maximumQos}; this message asks for QoS ${options.qos}.`,
@@ -116,8 +98,15 @@ export function publishError(
   if (options.retain && limits.retainAvailable === false) {
     return invalidOption('The broker does not support retained messages; turn Retain off.');
   }
-  const size = packetSize(utf8.encode(topic).length, payload.byteLength, options, limits.version);
+  const size = packetSize(utf8.encode(topic).length, payload.byteLength, options, limits);
   if (typeof size !== 'number') return size;
+  if (options.payloadFormatIndicator === true && !isUtf8(payload)) {
+    return {
+      code: 'invalid-payload',
+      message:
+        'Payload format indicator: the payload is not valid UTF-8 text; turn the indicator off.',
+    };
+  }
   const limit = limits.maximumPacketSize;
   if (limit !== undefined && size > limit) {
     const message = `The message is ${bytes(size)} bytes as a PUBLISH packet; the broker accepts packets up to ${bytes(limit)} bytes (its Maximum Packet Size).`;

@@ -1,8 +1,9 @@
 // The user's own publishes in history: when the outbox first hands one to mqtt.js it is appended
 // through the history writer like a received message, flagged `published` (segment flag bit 3),
-// once per outbox entry: a clean-session resend or a persistent session's replay adds nothing.
+// once per outbox entry, with the MQTT 5 properties it is sent with: a clean-session resend or a
+// persistent session's replay adds nothing.
 import type { OutboxRecord } from './history-schema';
-import type { StoredMessage } from './protocol';
+import type { MessageProperties, StoredMessage } from './protocol';
 
 /** Outbox seqs remembered as recorded (an entry sent back to 'queued' is not recorded twice). */
 const REMEMBERED_SEQS = 10_000;
@@ -14,13 +15,25 @@ export interface PublishedRecorderDeps {
   now?: () => number;
 }
 
+/** The MQTT 5 properties an outbox entry is sent with, as a received message would show them. */
+export function publishedProperties(row: OutboxRecord): MessageProperties | undefined {
+  const props: MessageProperties = {};
+  if (row.payloadFormatIndicator !== undefined) {
+    props.payloadFormatIndicator = row.payloadFormatIndicator;
+  }
+  if (row.messageExpiryIntervalS !== undefined) {
+    props.messageExpiryInterval = row.messageExpiryIntervalS;
+  }
+  if (row.topicAlias !== undefined) props.topicAlias = row.topicAlias;
+  if (row.responseTopic !== undefined) props.responseTopic = row.responseTopic;
+  if (row.correlationData !== undefined) props.correlationData = row.correlationData;
+  if (row.userProperties !== undefined) props.userProperties = row.userProperties;
+  if (row.contentType !== undefined) props.contentType = row.contentType;
+  return Object.keys(props).length > 0 ? props : undefined;
+}
+
 /** The history message for an outbox entry handed to mqtt.js now. */
-export function publishedMessage(
-  row: OutboxRecord,
-  id: number,
-  time: number,
-  userProperties?: Record<string, string | string[]>,
-): StoredMessage {
+export function publishedMessage(row: OutboxRecord, id: number, time: number): StoredMessage {
   const message: StoredMessage = {
     id,
     connectionId: row.connectionId,
@@ -32,19 +45,20 @@ export function publishedMessage(
     payload: row.payload,
     published: true,
   };
-  if (userProperties) message.properties = { userProperties };
+  const properties = publishedProperties(row);
+  if (properties) message.properties = properties;
   return message;
 }
 
 export function createPublishedRecorder(deps: PublishedRecorderDeps) {
   const now = deps.now ?? Date.now;
   const recorded = new Set<number>();
-  return (row: OutboxRecord, userProperties?: Record<string, string | string[]>): void => {
+  return (row: OutboxRecord): void => {
     if (recorded.has(row.seq)) return;
     recorded.add(row.seq);
     // A Set iterates in insertion order: the first value is the oldest seq.
     if (recorded.size > REMEMBERED_SEQS) recorded.delete(recorded.values().next().value!);
-    const pending = deps.append(publishedMessage(row, deps.nextId(), now(), userProperties));
+    const pending = deps.append(publishedMessage(row, deps.nextId(), now()));
     // A failed write shows in the writer's history events; nothing else waits on it.
     pending?.catch(() => undefined);
   };

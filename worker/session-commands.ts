@@ -2,7 +2,9 @@
 // as a tagged result; also restores subscriptions after every (re)connect. (Publishing is the
 // outbox's: outbox.ts, outbox-link.ts.)
 import type { IConnackPacket, MqttClient } from 'mqtt';
-import { NOT_CONNECTED, subscriptionRefusal } from './error-codes';
+import { NOT_CONNECTED } from './error-codes';
+import { subscriptionRefusal, unsubscribeRefusal } from './reason-codes';
+import { subscribeOptionsError, toClientOptions } from './subscribe-options';
 import { validateTopicFilter } from './mqtt-topics';
 import { qosError } from './publish-validation';
 import type {
@@ -38,11 +40,12 @@ function fail(error: DeckError): { ok: false } & DeckError {
 
 /** The part of a SUBACK we read: one granted QoS (3.1.1) or reason code (5.0) per filter. */
 interface SubackLike {
-  granted: ReadonlyArray<number | object>;
+  /** Absent from a 3.1.1 UNSUBACK. */
+  granted?: ReadonlyArray<number | object>;
 }
 
 function firstReasonCode(packet: SubackLike | undefined): number | undefined {
-  const code = packet?.granted[0];
+  const code = packet?.granted?.[0];
   return typeof code === 'number' ? code : undefined;
 }
 
@@ -55,8 +58,13 @@ export function createSessionCommands(deps: CommandDeps) {
   // Settles every command still waiting for the broker when the connection goes away.
   const pending = new Set<() => void>();
 
-  function sendSubscribe(live: LiveConnection, filter: string, qos: Qos): Promise<SubscribeResult> {
-    const version = subscriptions.request(filter, qos);
+  function sendSubscribe(
+    live: LiveConnection,
+    filter: string,
+    qos: Qos,
+    options: SubscribeOptions | undefined,
+  ): Promise<SubscribeResult> {
+    const version = subscriptions.request(filter, qos, options);
     return new Promise((resolve) => {
       const settle = (result: SubscribeResult) => {
         pending.delete(onClose);
@@ -64,7 +72,7 @@ export function createSessionCommands(deps: CommandDeps) {
       };
       const onClose = () => settle(fail(CLOSED_BEFORE_ANSWER));
       pending.add(onClose);
-      live.client.subscribe(filter, { qos }, (error, _granted, packet) => {
+      live.client.subscribe(filter, toClientOptions(qos, options), (error, _granted, packet) => {
         const code = firstReasonCode(packet ?? (error as { packet?: SubackLike } | null)?.packet);
         if (code === undefined) return settle(fail(CLOSED_BEFORE_ANSWER));
         if (isQos(code)) {
@@ -80,7 +88,6 @@ export function createSessionCommands(deps: CommandDeps) {
 
   return {
     subscribe(filter: string, qos: Qos, options: SubscribeOptions = {}): Promise<SubscribeResult> {
-      void options; // issue 7: sent by the MQTT 5 helper
       const invalid = validateTopicFilter(filter);
       if (invalid) return Promise.resolve(fail({ code: 'invalid-topic', message: invalid }));
       // mqtt-packet would end the whole connection over a QoS it cannot encode.
@@ -88,7 +95,9 @@ export function createSessionCommands(deps: CommandDeps) {
       if (badQos) return Promise.resolve(fail({ code: 'invalid-option', message: badQos }));
       const live = deps.connection();
       if (!live) return Promise.resolve(fail(NOT_CONNECTED));
-      return sendSubscribe(live, filter, qos);
+      const badOptions = subscribeOptionsError(options, live.version, live.connack);
+      if (badOptions) return Promise.resolve(fail(badOptions));
+      return sendSubscribe(live, filter, qos, options);
     },
 
     async unsubscribe(filter: string): Promise<Result<object>> {
@@ -99,14 +108,19 @@ export function createSessionCommands(deps: CommandDeps) {
       // Nothing to tell the broker about a filter it refused, or while we are not connected:
       // the entry is gone from the list, so it will not be restored either.
       if (!entry || entry.state === 'refused' || !live) return { ok: true };
-      await new Promise<void>((resolve) => {
-        pending.add(resolve);
-        live.client.unsubscribe(filter, () => {
-          pending.delete(resolve);
-          resolve();
+      const refusal = await new Promise<string | undefined>((resolve) => {
+        const onClose = () => resolve(undefined);
+        pending.add(onClose);
+        live.client.unsubscribe(filter, (_error, packet) => {
+          pending.delete(onClose);
+          const code = firstReasonCode(packet as SubackLike | undefined);
+          resolve(live.version === 5 && code !== undefined ? unsubscribeRefusal(code) : undefined);
         });
       });
-      return { ok: true };
+      if (refusal === undefined) return { ok: true };
+      // The broker keeps the subscription: so does the list, as it was.
+      subscriptions.restore(entry);
+      return fail({ code: 'refused', message: refusal });
     },
 
     /** After a CONNACK: subscribe again to every filter not refused, exactly once each. */
@@ -119,7 +133,7 @@ export function createSessionCommands(deps: CommandDeps) {
           // The broker kept the session and its subscriptions: nothing to send.
           subscriptions.answer(entry.filter, entry.version, { grantedQos: entry.grantedQos });
         } else {
-          void sendSubscribe(live, entry.filter, entry.requestedQos);
+          void sendSubscribe(live, entry.filter, entry.requestedQos, entry.options);
         }
       }
     },

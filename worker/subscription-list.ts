@@ -1,6 +1,6 @@
 // The session's subscriptions: what the user asked for and what the broker answered, kept across
 // reconnects so they can be restored, and announced as SubscriptionEvents on every change.
-import type { Qos, SubscriptionEvent, SubscriptionState } from './protocol';
+import type { Qos, SubscribeOptions, SubscriptionEvent, SubscriptionState } from './protocol';
 
 export interface SubscriptionEntry {
   filter: string;
@@ -8,13 +8,17 @@ export interface SubscriptionEntry {
   state: SubscriptionState;
   grantedQos?: Qos;
   reason?: string;
+  /** MQTT 5 options as requested, sent again when the subscription is restored. */
+  options?: SubscribeOptions;
   /** Changes with every new request for the filter, so a late SUBACK cannot overwrite a newer one. */
   version: number;
 }
 
 export interface SubscriptionList {
   /** Records a new request for `filter` and returns its version. */
-  request(filter: string, qos: Qos): number;
+  request(filter: string, qos: Qos, options?: SubscribeOptions): number;
+  /** Puts back an entry `remove` took (the broker refused to unsubscribe), as it was. */
+  restore(entry: SubscriptionEntry): void;
   /** Applies the broker's answer, unless the entry was removed or requested again meanwhile. */
   answer(filter: string, version: number, answer: { grantedQos: Qos } | { reason: string }): void;
   /** Marks every live subscription as waiting for the broker again (the connection went away). */
@@ -34,6 +38,7 @@ function toEvent(entry: SubscriptionEntry, state = entry.state): SubscriptionEve
   };
   if (state === 'granted' && entry.grantedQos !== undefined) event.grantedQos = entry.grantedQos;
   if (state === 'refused' && entry.reason !== undefined) event.reason = entry.reason;
+  if (entry.options) event.options = entry.options;
   return event;
 }
 
@@ -47,25 +52,33 @@ export function createSubscriptionList(emit: (event: SubscriptionEvent) => void)
   }
 
   return {
-    request(filter, qos) {
+    request(filter, qos, options) {
       const version = nextVersion++;
       const previous = entries.get(filter);
       const entry: SubscriptionEntry = { filter, requestedQos: qos, state: 'pending', version };
+      if (options && Object.keys(options).length > 0) entry.options = options;
       // Keep the last granted QoS so a resumed session can be restored without asking again.
       if (previous?.grantedQos !== undefined) entry.grantedQos = previous.grantedQos;
       entries.set(filter, entry);
       // A filter already waiting (after a lost connection) is not announced twice.
-      if (previous?.state !== 'pending' || previous.requestedQos !== qos) emit(toEvent(entry));
+      const same =
+        previous?.state === 'pending' &&
+        previous.requestedQos === qos &&
+        JSON.stringify(previous.options) === JSON.stringify(entry.options);
+      if (!same) emit(toEvent(entry));
       return version;
+    },
+    restore(entry) {
+      if (entries.has(entry.filter)) return; // subscribed again meanwhile: that one stands
+      update(entry);
     },
     answer(filter, version, answer) {
       const entry = entries.get(filter);
       if (!entry || entry.version !== version) return;
-      if ('grantedQos' in answer) {
-        update({ filter, requestedQos: entry.requestedQos, state: 'granted', version, ...answer });
-      } else {
-        update({ filter, requestedQos: entry.requestedQos, state: 'refused', version, ...answer });
-      }
+      const { requestedQos, options } = entry;
+      const base = { filter, requestedQos, version, ...(options ? { options } : {}) };
+      if ('grantedQos' in answer) update({ ...base, state: 'granted', ...answer });
+      else update({ ...base, state: 'refused', ...answer });
     },
     markAllPending() {
       for (const entry of entries.values()) {

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ackOutcome,
   newestEntries,
+  newRow,
   planConnect,
   prunable,
+  rowOptions,
   toEntry,
   type OutboxRow,
 } from '../../worker/outbox-rules';
@@ -71,5 +73,34 @@ describe('outbox rules', () => {
     expect(entries.map((e) => e.seq)).toEqual([9, 4]);
     expect(toEntry(row(1, 'sent', 3))).not.toHaveProperty('payload');
     expect(toEntry(row(1, 'sent', 3))).not.toHaveProperty('packetId');
+  });
+});
+
+describe('MQTT 5 options on an outbox row', () => {
+  it('are kept on the row (stored as is) and given back for every send', () => {
+    const options = {
+      qos: 1,
+      retain: false,
+      contentType: 'text/plain',
+      payloadFormatIndicator: true,
+      messageExpiryIntervalS: 9,
+      responseTopic: 'reply',
+      correlationData: new Uint8Array([1]),
+      userProperties: { a: 'b' },
+      topicAlias: 4,
+    } as const;
+    const row = newRow(1, 'c', 't', new Uint8Array(1), options, 5);
+    expect(rowOptions(structuredClone(row))).toEqual(options);
+    row.reason = 'No matching subscribers (0x10).';
+    row.response = { messageId: 7, at: 8 };
+    const entry = toEntry(row);
+    expect(entry).toMatchObject({
+      responseTopic: 'reply',
+      correlationData: new Uint8Array([1]),
+      reason: 'No matching subscribers (0x10).',
+      response: { messageId: 7, at: 8 },
+    });
+    expect(entry).not.toHaveProperty('contentType');
+    expect(entry).not.toHaveProperty('payload');
   });
 });

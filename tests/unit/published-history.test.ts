@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createOutboxLink, type LinkHost } from '../../worker/outbox-link';
 import type { OutboxRow } from '../../worker/outbox-rules';
 import type { ConnectionProfile, OutboxState, StoredMessage } from '../../worker/protocol';
-import { createPublishedRecorder } from '../../worker/published-history';
+import { createPublishedRecorder, publishedMessage } from '../../worker/published-history';
 
 const PROFILE: ConnectionProfile = {
   id: 'profile-1',
@@ -128,5 +128,43 @@ describe('published messages in history', () => {
     record(row(9, 'queued'));
     record(row(9, 'queued'));
     expect(history.map((m) => m.id)).toEqual([1]);
+  });
+
+  it('keeps every MQTT 5 property the entry is sent with', () => {
+    const data = new Uint8Array([7]);
+    const r: OutboxRow = {
+      ...row(3, 'queued'),
+      contentType: 'text/plain',
+      payloadFormatIndicator: true,
+      messageExpiryIntervalS: 30,
+      responseTopic: 'reply',
+      correlationData: data,
+      topicAlias: 2,
+    };
+    expect(publishedMessage(r, 1, 0).properties).toEqual({
+      userProperties: { k: 'v3' },
+      contentType: 'text/plain',
+      payloadFormatIndicator: true,
+      messageExpiryInterval: 30,
+      responseTopic: 'reply',
+      correlationData: data,
+      topicAlias: 2,
+    });
+    expect(
+      publishedMessage(
+        {
+          ...r,
+          userProperties: undefined,
+          contentType: undefined,
+          payloadFormatIndicator: undefined,
+          messageExpiryIntervalS: undefined,
+          responseTopic: undefined,
+          correlationData: undefined,
+          topicAlias: undefined,
+        },
+        1,
+        0,
+      ).properties,
+    ).toBeUndefined();
   });
 });
