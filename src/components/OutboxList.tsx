@@ -1,8 +1,12 @@
 // The Outbox: the user's outgoing messages, newest first, each with its state in words
-// (queued, sent, acknowledged, failed and why) and Cancel while it is still queued.
+// (queued, sent, acknowledged, failed and why, the broker's reason), Cancel while it is still
+// queued, and for a request its response (the MQTT 5 chunk).
 import { For, Show } from 'solid-js';
 import type { OutboxEntry } from '../../worker/protocol';
 import { useOutbox } from '../stores/outbox';
+import { mqtt5View } from './mqtt5-view';
+
+const RequestResponse = mqtt5View((m) => m.RequestResponse, 'The response');
 
 /** Rows rendered at most; the worker keeps more, the newest are what a person checks. */
 const OUTBOX_VISIBLE_ROWS = 100;
@@ -26,7 +30,13 @@ function OutboxRow(props: { entry: OutboxEntry; onCancel: () => void }) {
         <Show when={props.entry.state === 'failed' && props.entry.error}>
           {(error) => <span class="sub-reason">{error().message}</span>}
         </Show>
+        <Show when={props.entry.reason !== props.entry.error?.message && props.entry.reason}>
+          {(reason) => <span class="outbox-meta">{reason()}</span>}
+        </Show>
       </span>
+      <Show when={props.entry.responseTopic}>
+        <RequestResponse entry={props.entry} />
+      </Show>
       <Show when={props.entry.state === 'queued'}>
         <button
           type="button"

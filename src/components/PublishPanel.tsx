@@ -1,8 +1,12 @@
-// Publishing: topic, payload text, QoS and retain, and what the broker made of the last send.
-import { Show } from 'solid-js';
+// Publishing: topic, payload text, QoS and retain, the MQTT 5 options (a chunk, behind a
+// disclosure), and what the broker made of the last send.
+import { Show, createEffect, createSignal } from 'solid-js';
 import { chunkView } from '../lib/chunk-view';
 import type { Qos } from '../../worker/protocol';
+import { useConnection } from '../stores/connection';
 import { usePublish } from '../stores/publish';
+import { Disclosure } from './Disclosure';
+import { loadMqtt5, mqtt5View } from './mqtt5-view';
 import { Checkbox, Field, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
 import { OutboxList } from './OutboxList';
@@ -10,15 +14,24 @@ import { QosOptions } from './QosOptions';
 
 // Its own chunk: nothing of it is needed before the first paint.
 const SavedPayloads = chunkView(() => import('../templates/SavedPayloads'), 'Saved payloads');
+const Publish5 = mqtt5View((m) => m.Publish5, 'MQTT 5 options');
 
 export function PublishPanel() {
   const publish = usePublish();
+  const connection = useConnection();
+  const [open5, setOpen5] = createSignal(false);
+  // On 5.0 a publish needs the MQTT 5 chunk (its option rules): fetch it ahead of the click.
+  createEffect(() => connection.form.protocolVersion === 5 && void loadMqtt5());
 
   return (
     <FormCard
       id="publish"
       title="Publish"
-      onSubmit={() => void publish.publish()}
+      onSubmit={() =>
+        void publish.publish(
+          connection.form.protocolVersion === 5 ? connection.status() : undefined,
+        )
+      }
       after={
         <>
           <SavedPayloads />
@@ -51,6 +64,15 @@ export function PublishPanel() {
           onInput={(e) => publish.setField('payload', e.currentTarget.value)}
         />
       </Field>
+      <Disclosure
+        controls="publish-mqtt5"
+        label="MQTT 5 publish options"
+        open={open5()}
+        onToggle={() => setOpen5(!open5())}
+      />
+      <Show when={open5()}>
+        <Publish5 />
+      </Show>
       <div class="inline-form">
         <div class="field narrow">
           <label for="publish-qos">Publish QoS</label>

@@ -1,15 +1,23 @@
-// Subscriptions: add a topic filter at a QoS, and see what the broker granted or refused.
-import { For, Match, Show, Switch } from 'solid-js';
+// Subscriptions: add a topic filter at a QoS (MQTT 5 options in a chunk, behind a disclosure),
+// and see what the broker granted or refused.
+import { For, Match, Show, Switch, createSignal } from 'solid-js';
 import type { Qos, SubscriptionEvent } from '../../worker/protocol';
+import { useConnection } from '../stores/connection';
 import { useSubscriptions } from '../stores/subscriptions';
+import { Disclosure } from './Disclosure';
+import { mqtt5View } from './mqtt5-view';
 import { FieldError, errorAttrs } from './Field';
 import { FormCard } from './FormCard';
 import { QosOptions } from './QosOptions';
+
+const Subscribe5 = mqtt5View((m) => m.Subscribe5, 'MQTT 5 options');
+const Options5 = mqtt5View((m) => m.SubscriptionOptions, 'Subscription options');
 
 function SubscriptionRow(props: { sub: SubscriptionEvent; onRemove: () => void }) {
   return (
     <li class="sub-row" data-state={props.sub.state}>
       <span class="sub-filter mono">{props.sub.filter}</span>
+      <Show when={props.sub.options}>{(options) => <Options5 options={options()} />}</Show>
       <span class="sub-state">
         <Switch>
           <Match when={props.sub.state === 'granted'}>
@@ -42,12 +50,14 @@ function SubscriptionRow(props: { sub: SubscriptionEvent; onRemove: () => void }
 
 export function SubscriptionsPanel() {
   const subs = useSubscriptions();
+  const connection = useConnection();
+  const [open5, setOpen5] = createSignal(false);
 
   return (
     <FormCard
       id="subscriptions"
       title="Subscriptions"
-      onSubmit={() => void subs.subscribe()}
+      onSubmit={() => void subs.subscribe(connection.form.protocolVersion === 5)}
       after={
         <Show
           when={subs.list.length > 0}
@@ -94,6 +104,15 @@ export function SubscriptionsPanel() {
         </button>
       </div>
       <FieldError for="topic-filter" error={subs.error()} />
+      <Disclosure
+        controls="subscribe-mqtt5"
+        label="MQTT 5 subscribe options"
+        open={open5()}
+        onToggle={() => setOpen5(!open5())}
+      />
+      <Show when={open5()}>
+        <Subscribe5 />
+      </Show>
     </FormCard>
   );
 }

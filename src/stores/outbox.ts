@@ -1,5 +1,5 @@
-// The outbox domain: the user's outgoing messages as the worker reports them, newest first, and
-// cancelling a queued one.
+// The outbox domain: the user's outgoing messages as the worker reports them, newest first,
+// cancelling a queued one, and reading the response a request received.
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { OUTBOX_LIST_MAX } from '../../worker/protocol';
@@ -45,6 +45,8 @@ export function createOutbox(bridge: DeckBridge) {
         // a dead worker is reported through onFailure
       }
     },
+    /** The whole stored message that answered a request (OutboxEntry.response). */
+    fetchMessage: (id: number) => bridge.getMessage(id),
     async cancel(seq: number) {
       setError(undefined);
       try {

@@ -1,8 +1,11 @@
-// The publish domain: the compose form, its topic check, and the broker's answer to the last send.
+// The publish domain: the compose form (its MQTT 5 options as typed), its checks, and the
+// broker's answer to the last send.
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { Qos } from '../../worker/protocol';
+import type { PublishOptions, Qos, StatusEvent } from '../../worker/protocol';
 import { validatePublishTopic } from '../../worker/mqtt-topics';
+import type { Publish5Errors, Publish5Form } from '../mqtt5/publish-options';
+import { loadMqtt5 } from '../components/mqtt5-view';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
 
@@ -26,27 +29,62 @@ export function createPublish(bridge: DeckBridge) {
     qos: 0,
     retain: false,
   });
+  const [form5, setForm5] = createStore<Publish5Form>({
+    contentType: '',
+    utf8: false,
+    expiryS: '',
+    responseTopic: '',
+    correlation: '',
+    correlationHex: false,
+    userProperties: [],
+    topicAlias: '',
+  });
   const [topicError, setTopicError] = createSignal<string>();
+  const [errors5, setErrors5] = createSignal<Publish5Errors>({});
   const [outcome, setOutcome] = createSignal<PublishOutcome>();
   const [sending, setSending] = createSignal(false);
+  const fail = (text: string) => setOutcome({ ok: false, text, at: Date.now() });
 
   const actions = {
     setField<K extends keyof PublishForm>(key: K, value: PublishForm[K]) {
       setForm(key, value);
       if (key === 'topic') setTopicError(undefined);
     },
+    /** Edits the MQTT 5 options (the chunk's editors, which also clear the field's error). */
+    setForm5,
+    /** Drops the error of `field` and of its parts (`userProperties` clears every row's). */
+    clearError5(field: string) {
+      const all = errors5();
+      const keys = Object.keys(all).filter((k) => k === field || k.startsWith(`${field}.`));
+      if (keys.length === 0) return;
+      const rest = { ...all };
+      for (const k of keys) delete rest[k];
+      setErrors5(rest);
+    },
 
-    async publish() {
+    /** Sends the form; with the status of a 5.0 connection, its MQTT 5 options go too. */
+    async publish(mqtt5?: StatusEvent) {
       const problem = validatePublishTopic(form.topic);
       setTopicError(problem ?? undefined);
       if (problem !== null) return;
+      const { topic, payload, qos, retain } = form;
+      let options: PublishOptions = { qos, retain };
       setSending(true);
       setOutcome(undefined);
-      const { topic, payload, qos, retain } = form;
       try {
-        const result = await bridge.publish(topic, payload, { qos, retain });
-        if (!result.ok)
-          setOutcome({ ok: false, text: `Failed: ${result.message}`, at: Date.now() });
+        if (mqtt5) {
+          // The rules live in the MQTT 5 chunk (already loaded when the form says 5.0).
+          const { publishOptions5 } = await loadMqtt5();
+          const built = publishOptions5(form5, options, mqtt5);
+          setErrors5(built.errors);
+          if (!built.options) {
+            fail(built.summary);
+            return;
+          }
+          options = built.options;
+        }
+        const result = await bridge.publish(topic, payload, options);
+        if (!result.ok) fail(`Failed: ${result.message}`);
         else {
           // Queued: stored in the outbox, sent (or sent again) once connected; see the Outbox.
           const text = result.queued
@@ -57,15 +95,14 @@ export function createPublish(bridge: DeckBridge) {
           setOutcome({ ok: true, text, at: Date.now() });
         }
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        setOutcome({ ok: false, text: `Failed: ${reason}`, at: Date.now() });
+        fail(`Failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         setSending(false);
       }
     },
   };
 
-  return { form, topicError, outcome, sending, ...actions };
+  return { form, form5, topicError, errors5, outcome, sending, ...actions };
 }
 
 export type PublishStore = ReturnType<typeof createPublish>;

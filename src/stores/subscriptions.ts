@@ -1,7 +1,8 @@
-// The subscriptions domain: the list the worker reports (granted QoS or refusal) and the add form.
+// The subscriptions domain: the list the worker reports (granted QoS or refusal) and the add form
+// with its MQTT 5 subscribe options.
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { ErrorCode, Qos, SubscriptionEvent } from '../../worker/protocol';
+import type { ErrorCode, Qos, SubscribeOptions, SubscriptionEvent } from '../../worker/protocol';
 import { validateTopicFilter } from '../../worker/mqtt-topics';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
@@ -19,6 +20,9 @@ export function createSubscriptions(bridge: DeckBridge) {
   const [qos, setQos] = createSignal<Qos>(0);
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
+  // Set by the MQTT 5 chunk's editor as typed; an error there holds the subscribe back.
+  const [options, setOptions] = createSignal<SubscribeOptions>({});
+  const [optionsError, setOptionsError] = createSignal<string>();
 
   function upsert(event: SubscriptionEvent) {
     if (event.state === 'removed') {
@@ -36,6 +40,8 @@ export function createSubscriptions(bridge: DeckBridge) {
       setError(undefined);
     },
     setQos,
+    setOptions,
+    setOptionsError,
 
     /** Replaces the list with the worker's (after a page load). */
     reset(rows: SubscriptionEvent[]) {
@@ -51,25 +57,31 @@ export function createSubscriptions(bridge: DeckBridge) {
       upsert(event);
     },
 
-    /** Subscribes to the filter typed in the form. */
-    async subscribe() {
+    /** Subscribes to the filter typed in the form; `mqtt5`: with its MQTT 5 options. */
+    async subscribe(mqtt5 = false) {
       const text = filter();
       const problem = validateTopicFilter(text);
       setError(problem ?? undefined);
-      if (problem !== null) return;
+      if (problem !== null || (mqtt5 && optionsError())) return;
+      const chosen = mqtt5 && Object.keys(options()).length > 0 ? options() : undefined;
       setBusy(true);
       try {
-        if (await actions.subscribeTo(text, qos())) setFilterText('');
+        if (await actions.subscribeTo(text, qos(), chosen)) setFilterText('');
       } finally {
         setBusy(false);
       }
     },
 
     /** Asks the worker for one (valid) filter; true when the broker granted it. */
-    async subscribeTo(text: string, requestedQos: Qos): Promise<boolean> {
+    async subscribeTo(text: string, requestedQos: Qos, opts?: SubscribeOptions): Promise<boolean> {
       try {
-        const result = await bridge.subscribe(text, requestedQos);
-        const base = { type: 'subscription', filter: text, requestedQos } as const;
+        const result = await bridge.subscribe(text, requestedQos, opts);
+        const base = {
+          type: 'subscription',
+          filter: text,
+          requestedQos,
+          ...(opts && { options: opts }),
+        } as const;
         if (result.ok) {
           upsert({ ...base, state: 'granted', grantedQos: result.grantedQos });
           return true;
@@ -95,7 +107,7 @@ export function createSubscriptions(bridge: DeckBridge) {
     },
   };
 
-  return { list, filter, qos, error, busy, ...actions };
+  return { list, filter, qos, error, busy, options, optionsError, ...actions };
 }
 
 export type SubscriptionsStore = ReturnType<typeof createSubscriptions>;
