@@ -15,10 +15,14 @@ import { SubscriptionsPanel } from './components/SubscriptionsPanel';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { UpdateBanner } from './components/UpdateBanner';
 import { KioskRoute } from './kiosk/KioskRoute';
+import { chunkView } from './lib/chunk-view';
 import { currentView, kioskDashboardId } from './lib/route';
 import { DeckProvider } from './stores/DeckProvider';
 import { useConnection } from './stores/connection';
 import { useHistory } from './stores/history';
+
+/** Saved connection profiles, in a chunk of their own (src/profiles/). */
+const ProfilesView = chunkView(() => import('./profiles/ProfilesView'), 'The Profiles view');
 
 function Banners() {
   const connection = useConnection();
@@ -94,6 +98,9 @@ function Shell() {
         </Show>
         <Show when={currentView() === 'history'}>
           <HistoryView />
+        </Show>
+        <Show when={currentView() === 'profiles'}>
+          <ProfilesView />
         </Show>
       </main>
     </div>

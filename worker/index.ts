@@ -14,12 +14,11 @@ import { createHistoryWriter } from './history-writer';
 import { lazyRetention } from './lazy-retention';
 import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
-import { profileError } from './profile-validation';
-import { createProfilesStore } from './profiles-store';
+import type { ProfilesStore } from './profiles-store';
 import { createPublishedRecorder } from './published-history';
 import type { ConnectionProfile, DeckApi, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
-import { createTemplatesStore } from './templates-store';
+import type { TemplatesStore } from './templates-store';
 import { createTransfers } from './transfers';
 
 const db = createDbConnection();
@@ -45,8 +44,13 @@ const transfers = createTransfers();
 const settings = createSettingsStore(db);
 const dashboards = createDashboardStore(db);
 const decoderRules = createDecoderRulesStore(db);
-const profiles = createProfilesStore(db);
-const templates = createTemplatesStore(db);
+// Saved profiles and payloads are read when their views open: chunks of their own.
+let savedStores: Promise<[ProfilesStore, TemplatesStore]> | undefined;
+const saved = () =>
+  (savedStores ??= Promise.all([
+    import('./profiles-store').then(({ createProfilesStore }) => createProfilesStore(db)),
+    import('./templates-store').then(({ createTemplatesStore }) => createTemplatesStore(db)),
+  ]));
 // Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
 // Each publish, once first handed to mqtt.js, goes to history too (flagged published).
 const outbox = createOutbox({
@@ -97,6 +101,7 @@ const connectionStack = () =>
       // QoS 0 gets no promise; a QoS 1/2 message is acknowledged once its segment committed.
       sink: (message, release) => {
         hub.message(message);
+        outbox.observe(message); // the answer to a request? (one map lookup)
         return writer.append(message, release);
       },
       outbox,
@@ -119,8 +124,12 @@ const api = {
   async connect(profile, options) {
     await started;
     await outbox.ready;
+    // The full check comes with the connection's chunk (the gate refuses an invalid profile).
+    const [{ gate, forgetSession }, { profileError }] = await Promise.all([
+      connectionStack(),
+      import('./profile-validation'),
+    ]);
     if (!profileError(profile)) outboxProfile = profile;
-    const { gate, forgetSession } = await connectionStack();
     const result = await gate.connect(profile, options);
     if (result.ok && profile.cleanStart) await forgetSession(profile).catch(() => {});
     return result;
@@ -204,17 +213,16 @@ const api = {
     }
   },
   saveProfile: (profile) => settings.saveProfile(profile),
-  listProfiles: () => profiles.list(),
-  async putProfile(saved) {
-    return profiles.put(saved);
-  },
+  listProfiles: async () => (await saved())[0].list(),
+  putProfile: async (entry) => (await saved())[0].put(entry),
   async deleteProfile(key) {
+    const [profiles, templates] = await saved();
     await profiles.remove(key);
     await templates.removeCollection(key);
   },
-  orderProfiles: (keys) => profiles.order(keys),
-  listTemplates: (profileKey) => templates.list(profileKey),
-  saveTemplates: (profileKey, list) => templates.save(profileKey, list),
+  orderProfiles: async (keys) => (await saved())[0].order(keys),
+  listTemplates: async (profileKey) => (await saved())[1].list(profileKey),
+  saveTemplates: async (profileKey, list) => (await saved())[1].save(profileKey, list),
   async storageInfo() {
     // A chunk of its own, with retention: the Storage section asks after the first paint.
     const { readStorageInfo } = await import('./storage-info');

@@ -1,5 +1,7 @@
-// The connection form: broker, identity and session options, with Connect and Disconnect.
-import { Show } from 'solid-js';
+// The connection form: a saved-profile picker, broker, identity and session options, Connect and
+// Disconnect, Save as profile; while connected, what the broker told us (lazily loaded).
+import { For, Show, createSignal } from 'solid-js';
+import { chunkView } from '../lib/chunk-view';
 import type { MqttVersion } from '../../worker/protocol';
 import { useConnection } from '../stores/connection';
 import { Checkbox, Field, errorAttrs } from './Field';
@@ -8,12 +10,55 @@ import { TakeOverNotice } from './TakeOverNotice';
 
 const TEXT_INPUT = { autocomplete: 'off', autocapitalize: 'off', spellcheck: false } as const;
 
+const BrokerInfo = chunkView(() => import('../profiles/BrokerInfo'), 'The broker limits');
+
+/** The saved profiles, compact: choosing one fills the form; the view manages them. */
+function ProfilePicker() {
+  const connection = useConnection();
+  const [note, setNote] = createSignal('');
+  // In the Profiles chunk: the first paint does not carry it.
+  const saveAs = async () =>
+    setNote(await (await import('../profiles/save-as')).saveAs(connection));
+  return (
+    <>
+      <Field label="Saved profile" for="saved-profile">
+        <select
+          id="saved-profile"
+          value={connection.savedKey() ?? ''}
+          onChange={(e) => {
+            const saved = connection.savedProfiles().find((s) => s.key === e.currentTarget.value);
+            if (saved) connection.fill(saved.profile, saved.key);
+            else connection.setSavedKey(undefined);
+          }}
+        >
+          <option value="">Not saved</option>
+          <For each={connection.savedProfiles()}>
+            {(saved) => <option value={saved.key}>{saved.name}</option>}
+          </For>
+        </select>
+      </Field>
+      <div class="inline-form">
+        <button type="button" class="btn small" onClick={() => void saveAs()}>
+          Save as profile
+        </button>
+        <a class="btn small" href="#/profiles">
+          Manage profiles
+        </a>
+        <span class="field-hint" aria-live="polite">
+          {note()}
+        </span>
+      </div>
+    </>
+  );
+}
+
 export function ConnectionPanel() {
   const connection = useConnection();
   const state = () => connection.status().state;
 
   return (
     <FormCard id="connection" title="Connection" onSubmit={() => void connection.connect()}>
+      <ProfilePicker />
       <Field label="Broker URL" for="broker-url" error={connection.errors.url}>
         <input
           id="broker-url"
@@ -144,6 +189,9 @@ export function ConnectionPanel() {
           Disconnect
         </button>
       </div>
+      <Show when={state() === 'connected'}>
+        <BrokerInfo />
+      </Show>
       <TakeOverNotice />
       <Show when={connection.errors.request}>
         <p class="form-error" role="alert">

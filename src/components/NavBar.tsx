@@ -27,6 +27,9 @@ const ENTRIES: readonly NavEntry[] = [
   { view: 'history', label: 'History', icon: 'M12 7v5l3 2M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4' },
 ];
 
+/** Profiles belong to the connection form (its "Manage profiles" link): no tab of their own. */
+const viewOfNav = (): View => (currentView() === 'profiles' ? 'connection' : currentView());
+
 export function NavBar() {
   return (
     <nav class="nav" aria-label="Views">
@@ -35,7 +38,7 @@ export function NavBar() {
           <a
             class="nav-link"
             href={hashOf(entry.view)}
-            aria-current={currentView() === entry.view ? 'page' : undefined}
+            aria-current={viewOfNav() === entry.view ? 'page' : undefined}
           >
             <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
               <path d={entry.icon} />

@@ -9,6 +9,8 @@ export const VIEWS = [
   'publish',
   'dashboards',
   'history',
+  /** Saved connection profiles: reached from the connection form, not the nav bar. */
+  'profiles',
 ] as const;
 export type View = (typeof VIEWS)[number];
 

@@ -1,28 +1,23 @@
-// The connection domain: the profile form, its inline errors, and the status the worker reports.
+// The connection domain: the profile form, its inline errors, the saved profiles it can be filled
+// from, and the status the worker reports.
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type {
   ConnectOptions,
   ConnectionProfile,
   MqttVersion,
+  SavedProfile,
   StatusEvent,
 } from '../../worker/protocol';
-import {
-  MAX_KEEPALIVE_S,
-  MAX_SESSION_EXPIRY_S,
-  brokerUrlError,
-  profileError,
-} from '../../worker/profile-validation';
-import { validateTopicFilter } from '../../worker/mqtt-topics';
+import { MAX_KEEPALIVE_S, MAX_SESSION_EXPIRY_S, brokerUrlError } from '../../worker/broker-url';
 import { connectionId, randomClientId } from '../lib/connection-id';
 import type { DeckBridge } from '../worker-bridge';
+import { devBroker } from './dev-broker';
 import { createStoreContext } from './store-context';
 
 const DEFAULT_KEEPALIVE_S = 60;
 /** MQTT 5 session expiry of a persistent session: a day, as the worker defaults it. */
 const DEFAULT_SESSION_EXPIRY_S = 86_400;
-/** Served by the dev server only; production builds have no such file. */
-const DEV_BROKER_FILE = './dev-broker.json';
 
 export interface ConnectionForm {
   url: string;
@@ -39,35 +34,28 @@ export interface ConnectionForm {
   rememberPassword: boolean;
 }
 
+/** What a profile holds beyond the form's fields: kept from the profile it was filled from. */
+type ProfileExtras = Pick<
+  ConnectionProfile,
+  'fallbackUrls' | 'will' | 'connectProperties' | 'reconnect'
+>;
+
+const extrasOf = (p: ConnectionProfile): ProfileExtras => ({
+  fallbackUrls: p.fallbackUrls,
+  will: p.will,
+  connectProperties: p.connectProperties,
+  reconnect: p.reconnect,
+});
+
+/** A new SavedProfile.key: random, so keys never collide across devices and imports. */
+export const newProfileKey = (): string => crypto.randomUUID();
+
 export interface ConnectionErrors {
   url?: string;
   keepalive?: string;
   sessionExpiry?: string;
   /** Why the worker would not start the connection. */
   request?: string;
-}
-
-interface DevBroker {
-  url: string;
-  /** Filters to subscribe to on the first connection, so the device's data shows at once. */
-  subscribe: string[];
-}
-
-async function devBroker(): Promise<DevBroker | undefined> {
-  try {
-    const response = await fetch(DEV_BROKER_FILE, { cache: 'no-store' });
-    if (!response.ok) return undefined;
-    const body = (await response.json()) as { url?: unknown; subscribe?: unknown } | null;
-    const url = body?.url;
-    if (typeof url !== 'string' || brokerUrlError(url) !== null) return undefined;
-    const filters = Array.isArray(body?.subscribe) ? body.subscribe : [];
-    const subscribe = filters.filter(
-      (f): f is string => typeof f === 'string' && validateTopicFilter(f) === null,
-    );
-    return { url, subscribe };
-  } catch {
-    return undefined;
-  }
 }
 
 function parseSeconds(text: string, max: number): number | null {
@@ -99,6 +87,8 @@ export function createConnection(bridge: DeckBridge) {
   const [workerFailure, setWorkerFailure] = createSignal<string>();
   // The saved profile (SavedProfile.key) the form was filled from; undefined for an unsaved one.
   const [savedKey, setSavedKey] = createSignal<string>();
+  const [savedProfiles, setSavedProfiles] = createSignal<SavedProfile[]>([]);
+  let extras: ProfileExtras = {};
   // First run against the dev broker: filters to subscribe to once connected, then forgotten.
   const [suggestedFilters, setSuggestedFilters] = createSignal<string[]>([]);
   let edited = false;
@@ -112,31 +102,58 @@ export function createConnection(bridge: DeckBridge) {
       if (key === 'sessionExpiryS') setErrors('sessionExpiry', undefined);
     },
 
-    /** Pre-fills the form: the saved profile, else the dev broker, else a blank wss:// URL. */
+    /** Fills the form from `profile` (a saved one or the last used). */
+    fill(profile: ConnectionProfile, key?: string) {
+      edited = true;
+      extras = extrasOf(profile);
+      setSavedKey(key);
+      setErrors({});
+      setForm({
+        url: profile.url,
+        clientId: profile.clientId || form.clientId,
+        username: profile.username,
+        password: profile.rememberPassword === true ? profile.password : '',
+        keepaliveS: String(profile.keepaliveS),
+        cleanStart: profile.cleanStart,
+        sessionExpiryS: String(profile.sessionExpiryS ?? DEFAULT_SESSION_EXPIRY_S),
+        protocolVersion: profile.protocolVersion,
+        rememberPassword: profile.rememberPassword === true,
+      });
+    },
+
+    /** Reads the saved profiles again (after the Profiles view changed them). */
+    async refreshProfiles(): Promise<SavedProfile[]> {
+      // No storage: the list stays as it was.
+      const list = await bridge.listProfiles().catch(() => undefined);
+      if (list === undefined) return savedProfiles();
+      setSavedProfiles(list);
+      if (!list.some((s) => s.key === savedKey())) setSavedKey(undefined);
+      return list;
+    },
+
+    /** Pre-fills the form: the last used profile, else the dev broker, else a blank wss:// URL. */
     async load() {
-      const saved = await bridge.loadProfile().catch(() => undefined);
+      const [saved, list] = await Promise.all([
+        bridge.loadProfile().catch(() => undefined),
+        actions.refreshProfiles(),
+      ]);
       const dev = saved ? undefined : await devBroker();
       if (edited) return; // the person started typing; their input wins
       if (saved) {
-        setForm({
-          url: saved.url,
-          clientId: saved.clientId || form.clientId,
-          username: saved.username,
-          password: saved.rememberPassword === true ? saved.password : '',
-          keepaliveS: String(saved.keepaliveS),
-          cleanStart: saved.cleanStart,
-          sessionExpiryS: String(saved.sessionExpiryS ?? DEFAULT_SESSION_EXPIRY_S),
-          protocolVersion: saved.protocolVersion,
-          rememberPassword: saved.rememberPassword === true,
-        });
+        // The saved entry it came from, when it still matches, so its saved payloads show.
+        const from = list.find(
+          (s) => s.profile.url === saved.url && s.profile.clientId === saved.clientId,
+        );
+        actions.fill(saved, from?.key);
+        edited = false;
       } else if (dev) {
         setForm('url', dev.url);
         setSuggestedFilters(dev.subscribe);
       }
     },
 
-    /** `{ takeOver: true }` takes the connection from the tab that holds it (Web Locks). */
-    async connect(options: ConnectOptions = {}) {
+    /** The form as a profile, or undefined (with the inline errors set) when it cannot be one. */
+    formProfile(): ConnectionProfile | undefined {
       const urlError = brokerUrlError(form.url);
       const keepaliveS = parseKeepalive(form.keepaliveS);
       const expiryS = parseSeconds(form.sessionExpiryS, MAX_SESSION_EXPIRY_S);
@@ -155,6 +172,7 @@ export function createConnection(bridge: DeckBridge) {
       if (urlError !== null || keepaliveS === null || (expiryUsed && expiryS === null)) return;
       const url = form.url.trim();
       const profile: ConnectionProfile = {
+        ...extras,
         id: connectionId(url, form.clientId),
         url,
         clientId: form.clientId.trim(),
@@ -165,21 +183,30 @@ export function createConnection(bridge: DeckBridge) {
         protocolVersion: form.protocolVersion,
         rememberPassword: form.rememberPassword,
       };
-      if (expiryS !== null) profile.sessionExpiryS = expiryS;
-      // The worker checks the same rules; checking here keeps its answer next to the form.
-      const invalid = profileError(profile);
-      if (invalid) {
-        setErrors('request', invalid.message);
-        return;
+      for (const key of Object.keys(extras) as (keyof ProfileExtras)[]) {
+        if (profile[key] === undefined) delete profile[key];
       }
+      if (expiryS !== null) profile.sessionExpiryS = expiryS;
+      // The rest of the rules (profile-validation.ts) are the worker's: its refusal is shown in
+      // `errors.request`, next to the form, without that code in the first paint.
+      return profile;
+    },
+
+    /** `{ takeOver: true }` takes the connection from the tab that holds it (Web Locks). */
+    async connect(options: ConnectOptions = {}) {
+      const profile = actions.formProfile();
+      if (!profile) return;
       try {
         // Without "Remember password" the password stays in memory only (blanked here and again
         // by the worker); everything else is remembered for next time.
         const saved = profile.rememberPassword ? profile : { ...profile, password: '' };
-        void bridge.saveProfile(saved).catch(() => {});
         const result = await bridge.connect(profile, options);
         // Held by another tab: the status says so, with the Take over button (TakeOverNotice).
-        if (!result.ok && result.code !== 'open-elsewhere') setErrors('request', result.message);
+        if (!result.ok && result.code !== 'open-elsewhere') {
+          setErrors('request', result.message);
+          return; // a profile the worker refused is not remembered
+        }
+        void bridge.saveProfile(saved).catch(() => {});
       } catch (error) {
         setErrors('request', error instanceof Error ? error.message : String(error));
       }
@@ -217,7 +244,16 @@ export function createConnection(bridge: DeckBridge) {
     },
   };
 
-  return { form, errors, status, workerFailure, savedKey, setSavedKey, ...actions };
+  return {
+    form,
+    errors,
+    status,
+    workerFailure,
+    savedKey,
+    setSavedKey,
+    savedProfiles,
+    ...actions,
+  };
 }
 
 export type ConnectionStore = ReturnType<typeof createConnection>;

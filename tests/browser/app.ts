@@ -19,6 +19,27 @@ export interface ConnectOptions {
   version?: VersionLabel;
 }
 
+/** The publish form's MQTT 5 options as a person types them (DeckApp.fillPublish5). */
+export interface Publish5Fill {
+  contentType?: string;
+  utf8?: boolean;
+  expiryS?: string;
+  responseTopic?: string;
+  correlation?: string;
+  correlationHex?: boolean;
+  userProperties?: [string, string][];
+  topicAlias?: string;
+}
+
+/** The subscribe form's MQTT 5 options (DeckApp.fillSubscribe5). */
+export interface Subscribe5Fill {
+  noLocal?: boolean;
+  retainAsPublished?: boolean;
+  retained?:
+    'Send retained messages' | 'Only for a new subscription' | 'Do not send retained messages';
+  identifier?: string;
+}
+
 export class DeckApp {
   constructor(readonly page: Page) {}
 
@@ -297,5 +318,123 @@ export class DeckApp {
       const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
       return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
     });
+  }
+
+  /** The Saved payloads section under the publish form (its own chunk: waits for it). */
+  savedPayloads(): Locator {
+    return this.page.getByRole('region', { name: /^Saved payloads/ });
+  }
+
+  /** The saved payload named `name`, found by its Send button. */
+  savedPayload(name: string): Locator {
+    return this.savedPayloads()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name: `Send ${name}`, exact: true }) });
+  }
+
+  /** "Save current as…" with the publish form as it is, named `name`; waits until it is listed. */
+  async saveCurrentAs(name: string): Promise<void> {
+    const section = this.savedPayloads();
+    await section.getByRole('button', { name: 'Save current as…', exact: true }).click();
+    await section.getByLabel('Template name', { exact: true }).fill(name);
+    await section.getByRole('button', { name: 'Save template', exact: true }).click();
+    await this.savedPayload(name).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** What the Saved payloads section says about its last action (and any import errors). */
+  async savedPayloadsNotice(): Promise<string> {
+    const live = this.savedPayloads().locator('[aria-live], [role="alert"]');
+    return (await live.allTextContents()).join(' ').trim();
+  }
+
+  /** Chooses `text` as the file `fileName` in the Saved payloads' Import. */
+  async importSavedPayloads(fileName: string, text: string | Buffer): Promise<void> {
+    await this.savedPayloads()
+      .getByLabel('Import saved payloads', { exact: true })
+      .setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** Opens the Profiles view with the connection form's "Manage profiles" link. */
+  async showProfiles(): Promise<void> {
+    // After a reload on #/profiles the view is already there (and the form hidden).
+    if ((await this.page.evaluate(() => location.hash)) !== '#/profiles') {
+      await this.page.getByRole('link', { name: 'Manage profiles', exact: true }).click();
+    }
+    // The list itself has no size while empty: its heading shows the view is there.
+    await this.page
+      .getByRole('heading', { name: 'Saved profiles', exact: true })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  profileList(): Locator {
+    return this.page.getByRole('list', { name: 'Saved profiles', exact: true });
+  }
+
+  /** The saved profile card named `name` in the Profiles view. */
+  profileCard(name: string): Locator {
+    return this.profileList().getByRole('article', { name, exact: true });
+  }
+
+  /** The saved profiles' names, in the list's order. */
+  async profileNames(): Promise<string[]> {
+    return this.profileList().getByRole('heading').allTextContents();
+  }
+
+  /** The profile editor titled `title` ("New profile", "Edit <name>", "Duplicate profile"). */
+  profileEditor(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /** Opens (if closed) the publish or subscribe form's MQTT 5 section (its own chunk: waits). */
+  async openMqtt5(form: 'publish' | 'subscribe'): Promise<Locator> {
+    const toggle = this.button(`MQTT 5 ${form} options`);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const section = this.page.locator(`#${form}-mqtt5`);
+    await section.waitFor({ timeout: UI_TIMEOUT_MS });
+    return section;
+  }
+
+  /** Fills the publish form's MQTT 5 options given (open it first with openMqtt5). */
+  async fillPublish5(opts: Publish5Fill): Promise<void> {
+    const text: [string, string | undefined][] = [
+      ['Content type', opts.contentType],
+      ['Message expiry (s)', opts.expiryS],
+      ['Response topic', opts.responseTopic],
+      ['Topic alias', opts.topicAlias],
+      ['Correlation data', opts.correlation],
+    ];
+    for (const [label, value] of text) if (value !== undefined) await this.field(label).fill(value);
+    if (opts.utf8 !== undefined) await this.field('Payload is UTF-8 text').setChecked(opts.utf8);
+    if (opts.correlationHex !== undefined) {
+      await this.field('Correlation data in hex').setChecked(opts.correlationHex);
+    }
+    for (const [i, [name, value]] of (opts.userProperties ?? []).entries()) {
+      await this.button('Add user property').click();
+      await this.field(`User property name ${i + 1}`).fill(name);
+      await this.field(`User property value ${i + 1}`).fill(value);
+    }
+  }
+
+  /** Sets the subscribe form's MQTT 5 options given (open it first with openMqtt5). */
+  async fillSubscribe5(opts: Subscribe5Fill): Promise<void> {
+    if (opts.noLocal !== undefined) await this.field('No local').setChecked(opts.noLocal);
+    if (opts.retainAsPublished !== undefined) {
+      await this.field('Retain as published').setChecked(opts.retainAsPublished);
+    }
+    if (opts.retained !== undefined) {
+      await this.field('Retained messages').selectOption({ label: opts.retained });
+    }
+    if (opts.identifier !== undefined) {
+      await this.field('Subscription identifier').fill(opts.identifier);
+    }
+  }
+
+  /** The Outbox row of the newest publish to `topic`. */
+  outboxRow(topic: string): Locator {
+    return this.page
+      .getByRole('region', { name: 'Outbox', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: topic })
+      .first();
   }
 }

@@ -1,0 +1,146 @@
+// The Profiles view (#/profiles): the saved profiles in the user's order with Connect, Edit,
+// Duplicate, Delete and Move up/down; New; export and import (ProfileTransfer); the editor.
+import { For, Show, createSignal, onMount } from 'solid-js';
+import type { SavedProfile } from '../../worker/protocol';
+import { hashOf } from '../lib/route';
+import { newProfileKey, useConnection } from '../stores/connection';
+import { deckBridge } from '../worker-bridge';
+import { ProfileCard } from './ProfileCard';
+import { ProfileEditor } from './ProfileEditor';
+import { ProfileTransfer } from './ProfileTransfer';
+import { blankProfile } from './profile-draft';
+import '../styles/profiles.css';
+
+interface Editing {
+  saved: SavedProfile;
+  title: string;
+  /** Where a new entry goes: after this key (a duplicate), else at the end. */
+  after?: string;
+}
+
+export default function ProfilesView() {
+  const bridge = deckBridge();
+  const connection = useConnection();
+  const list = () => connection.savedProfiles();
+  const [editing, setEditing] = createSignal<Editing>();
+  const [note, setNote] = createSignal('');
+  onMount(() => void connection.refreshProfiles());
+
+  const save = async (saved: SavedProfile): Promise<string | undefined> => {
+    const result = await bridge.putProfile(saved);
+    if (!result.ok) return result.message;
+    const after = editing()?.after;
+    if (after !== undefined) {
+      const keys = list().map((s) => s.key);
+      keys.splice(keys.indexOf(after) + 1, 0, saved.key);
+      await bridge.orderProfiles(keys);
+    }
+    await connection.refreshProfiles();
+    setEditing(undefined);
+    setNote(`Saved "${saved.name}".`);
+    return undefined;
+  };
+
+  const move = async (key: string, by: -1 | 1, control: string) => {
+    const keys = list().map((s) => s.key);
+    const from = keys.indexOf(key);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= keys.length) return;
+    keys.splice(to, 0, ...keys.splice(from, 1));
+    await bridge.orderProfiles(keys);
+    await connection.refreshProfiles();
+    // The card moved: keep the keyboard on the same control so the move can repeat (on the
+    // other one once the card reached the end, where this one is disabled).
+    const card = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    const same = card?.querySelector<HTMLButtonElement>(`[data-act="${control}"]`);
+    const other = card?.querySelector<HTMLButtonElement>(
+      `[data-act="${control === 'up' ? 'down' : 'up'}"]`,
+    );
+    (same?.disabled ? other : same)?.focus();
+  };
+
+  const remove = async (saved: SavedProfile) => {
+    await bridge.deleteProfile(saved.key);
+    await connection.refreshProfiles();
+    setNote(`Deleted "${saved.name}".`);
+  };
+
+  const connect = async (saved: SavedProfile) => {
+    location.hash = hashOf('connection');
+    connection.fill(saved.profile, saved.key);
+    await connection.connect();
+  };
+
+  return (
+    <div class="profiles-view">
+      <Show
+        when={editing()}
+        fallback={
+          <section class="card" aria-labelledby="profiles-title">
+            <h2 id="profiles-title" class="card-title">
+              Saved profiles
+            </h2>
+            <div class="actions">
+              <button
+                type="button"
+                class="btn primary"
+                onClick={() =>
+                  setEditing({
+                    saved: { key: newProfileKey(), name: '', profile: blankProfile() },
+                    title: 'New profile',
+                  })
+                }
+              >
+                New profile
+              </button>
+              <ProfileTransfer list={list()} onImported={(text) => setNote(text)} />
+            </div>
+            <p class="field-hint" aria-live="polite">
+              {note()}
+            </p>
+            <Show when={list().length === 0}>
+              <p class="muted">
+                No saved profiles yet: create one, or use "Save as profile" on the connection form.
+              </p>
+            </Show>
+            <ol class="profile-list" aria-label="Saved profiles">
+              <For each={list()}>
+                {(saved, i) => (
+                  <ProfileCard
+                    saved={saved}
+                    first={i() === 0}
+                    last={i() === list().length - 1}
+                    onConnect={() => void connect(saved)}
+                    onEdit={() => setEditing({ saved, title: `Edit ${saved.name}` })}
+                    onDuplicate={() =>
+                      setEditing({
+                        saved: {
+                          key: newProfileKey(),
+                          name: `${saved.name} (copy)`,
+                          profile: saved.profile,
+                        },
+                        title: 'Duplicate profile',
+                        after: saved.key,
+                      })
+                    }
+                    onMove={(by, control) => void move(saved.key, by, control)}
+                    onDelete={() => void remove(saved)}
+                  />
+                )}
+              </For>
+            </ol>
+          </section>
+        }
+      >
+        {(current) => (
+          <ProfileEditor
+            saved={current().saved}
+            title={current().title}
+            onSave={save}
+            onCancel={() => setEditing(undefined)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
