@@ -11,6 +11,7 @@ import {
   unreachableError,
 } from './error-codes';
 import { violationOf } from './guarded-socket';
+import { authReason } from './reason-codes';
 import { reasonCodeOf } from './mqtt-client';
 import { MAX_INCOMING_PACKET_BYTES, connackViolation } from './packet-guard';
 import type { Violation } from './packet-guard';
@@ -89,7 +90,16 @@ export function watchClient(
   });
   client.on('disconnect', (packet) => {
     if (attempt.isStale() || packet.reasonCode === undefined) return;
-    lastError = disconnectError(packet.reasonCode);
+    lastError = disconnectError(packet.reasonCode, packet.properties?.reasonString);
+    // The broker is done with this connection (it must close it next); mqtt.js would wait.
+    client.end(true);
+  });
+  // Profiles carry no authentication method, so a broker's AUTH is unexpected: mqtt.js then
+  // ends the connection; the reason it gave is what the person should read.
+  client.on('packetreceive', (packet) => {
+    if (packet.cmd !== 'auth' || attempt.isStale()) return;
+    const why = authReason(packet.reasonCode ?? 0);
+    lastError = protocolError(`${why} MQTT Deck does not support enhanced authentication`);
   });
   client.on('close', () => {
     if (attempt.isStale()) return;

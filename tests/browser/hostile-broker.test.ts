@@ -171,6 +171,22 @@ describe('a hostile broker', () => {
     await expectIntact(app);
   });
 
+  test("a server DISCONNECT and an AUTH the app never asked for, in the spec's words", async () => {
+    const { app, broker, first } = await appWithHistory('5.0');
+    const reasonString = 'going down for maintenance';
+    first.send({ cmd: 'disconnect', reasonCode: 0x8b, properties: { reasonString } });
+    await expect
+      .poll(() => app.statusText())
+      .toMatch(/Reconnecting.*Server shutting down.*going down for maintenance/);
+    const second = await broker.connection(2, 20_000);
+    await app.expectStatus(CONNECTED);
+    second.send({ cmd: 'auth', reasonCode: 0x19 });
+    await expect
+      .poll(() => app.statusText())
+      .toMatch(/Reconnecting.*Re-authenticate.*does not support enhanced authentication/);
+    await expectIntact(app);
+  });
+
   test('a PUBREL for an unknown packet id gets its PUBCOMP, and nothing else happens', async () => {
     const { app, broker, first } = await appWithHistory('5.0');
     first.send({ cmd: 'pubrel', messageId: 4242 });
