@@ -12,8 +12,6 @@ export function Disclosure(props: {
       class="btn small ghost disclosure"
       aria-expanded={props.open}
       aria-controls={props.controls}
-      // A grid item of the form: keep to its own width.
-      style={{ 'justify-self': 'start' }}
       onClick={() => props.onToggle()}
     >
       <span aria-hidden="true">{props.open ? '▾' : '▸'}</span> {props.label}

@@ -17,9 +17,11 @@ export default function setup(): void {
   if (SKIP_BUILD && existsSync(join(DIST_DIR, 'index.html'))) return;
 
   // The tests drive the production build, the same files `npm start` serves.
+  // Vitest sets NODE_ENV=test, which would give the build Solid's development runtime.
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST_DIR], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) {
     throw new Error(
