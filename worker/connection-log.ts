@@ -51,19 +51,21 @@ export interface ConnectionLogger {
 
 export function createConnectionLogger(
   db: () => Promise<DeckDb>,
-  profileId: () => string,
+  /** The connection of a status event that names none (the placeholder before any Connect). */
+  fallbackId: () => string,
 ): ConnectionLogger {
-  let phase: LogPhase = 'down';
-  let lastUrl = '';
+  // Each connection has its own up/down phase and last URL: several are open at once.
+  const phases = new Map<string, { phase: LogPhase; lastUrl: string }>();
   let writing: Promise<void> = Promise.resolve();
   return {
     observe(event) {
       if (event.elsewhere !== undefined) return;
-      const step = logTransition(phase, event, lastUrl);
-      phase = step.phase;
-      lastUrl = event.url ?? lastUrl;
+      const connectionId = event.connectionId ?? fallbackId();
+      const state = phases.get(connectionId) ?? { phase: 'down', lastUrl: '' };
+      const step = logTransition(state.phase, event, state.lastUrl);
+      phases.set(connectionId, { phase: step.phase, lastUrl: event.url ?? state.lastUrl });
       if (!step.entry) return;
-      const record: ConnectionLogRecord = { ...step.entry, connectionId: profileId() };
+      const record: ConnectionLogRecord = { ...step.entry, connectionId };
       // One at a time, in order; the log is a record for people, so a failed write is let go.
       writing = writing.then(() =>
         db()

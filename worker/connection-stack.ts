@@ -1,14 +1,14 @@
-// What a connection needs beyond history and the outbox: the MQTT session (the mqtt.js client,
+// What one connection needs beyond history and the outbox: the MQTT session (the mqtt.js client,
 // reconnects, subscriptions, the byte guard), the gate that keeps one connection per client ID
-// across tabs, and the durable QoS state. A chunk of its own, fetched at the first Connect or
-// Subscribe alongside mqtt.js: none of it is needed before the first paint.
+// across tabs, and the durable QoS state. One per connected profile (connections.ts); the chunk
+// is fetched at the first Connect or Subscribe alongside mqtt.js, which every stack shares.
 import { createConnectionGate } from './connection-gate';
 import type { MessageSink } from './mqtt-session';
 import { createMqttSession } from './mqtt-session';
 import type { Outbox } from './outbox';
 import { outboxLoader } from './outbox-session';
 import type { DeckDb } from './history-schema';
-import type { ConnectionProfile } from './protocol';
+import type { ConnectOptions, ConnectionProfile, Result } from './protocol';
 import type { HubEvent } from './event-hub';
 import { clearQosState, qosStateOpener } from './qos-state';
 
@@ -18,17 +18,19 @@ export interface ConnectionStackDeps {
   nextId(): number;
   sink: MessageSink;
   outbox: Pick<Outbox, 'attach' | 'onStorePut'>;
-  /** The profile the outbox sends for: the one last connected in this tab. */
-  outboxProfile(): ConnectionProfile | undefined;
 }
 
 export function createConnectionStack(deps: ConnectionStackDeps) {
+  // The profile of this stack's current Connect: its id keys the outbox link and QoS writes.
+  let profile: ConnectionProfile | undefined;
   const session = createMqttSession({
     emit: (event) => deps.emit(event.type === 'status' ? gate.statusOut(event) : event),
     nextId: deps.nextId,
     sink: deps.sink,
-    openQosState: qosStateOpener(deps.db, (packet) => deps.outbox.onStorePut(packet)),
-    loadMqtt: outboxLoader(deps.outbox, deps.outboxProfile),
+    openQosState: qosStateOpener(deps.db, (packet) =>
+      deps.outbox.onStorePut(packet, profile?.id ?? ''),
+    ),
+    loadMqtt: outboxLoader(deps.outbox, () => profile),
     mayConnect: () => gate.mayConnect(),
   });
   // One connection per broker URL + client ID across the browser's tabs (Web Locks).
@@ -41,8 +43,14 @@ export function createConnectionStack(deps: ConnectionStackDeps) {
   return {
     session,
     gate,
+    profile: () => profile,
+    /** `valid`: the profile passed validation, so it is the one the outbox sends for. */
+    connect(next: ConnectionProfile, valid: boolean, options?: ConnectOptions) {
+      if (valid) profile = next;
+      return gate.connect(next, options) as Promise<Result<object>>;
+    },
     /** A clean start ends the broker's session: its persisted QoS packets mean nothing now. */
-    forgetSession: (profile: ConnectionProfile) => clearQosState(deps.db, profile),
+    forgetSession: (next: ConnectionProfile) => clearQosState(deps.db, next),
   };
 }
 

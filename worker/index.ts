@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { createCaptures } from './captures';
 import { createConnectionLogger } from './connection-log';
-import type { ConnectionStack } from './connection-stack';
+import type { Connections } from './connections';
 import { createDashboardStore } from './dashboard-store';
 import { createDecoderRulesStore } from './decoder-rules-store';
 import { createEventHub, previewBuffers } from './event-hub';
@@ -16,7 +16,7 @@ import { createOutbox } from './outbox';
 import { createOutboxDb } from './outbox-db';
 import type { ProfilesStore } from './profiles-store';
 import { createPublishedRecorder } from './published-history';
-import type { ConnectionProfile, DeckApi, WorkerSnapshot } from './protocol';
+import type { DeckApi, WorkerSnapshot } from './protocol';
 import { createSettingsStore } from './settings-store';
 import type { TemplatesStore } from './templates-store';
 import { createTransfers } from './transfers';
@@ -51,7 +51,7 @@ const saved = () =>
     import('./profiles-store').then(({ createProfilesStore }) => createProfilesStore(db)),
     import('./templates-store').then(({ createTemplatesStore }) => createTemplatesStore(db)),
   ]));
-// Every publish, queued in IndexedDB until acknowledged; sent on the profile last connected.
+// Every publish, queued in IndexedDB until acknowledged; sent by its own connection's client.
 // Each publish, once first handed to mqtt.js, goes to history too (flagged published).
 const outbox = createOutbox({
   db: createOutboxDb(db),
@@ -61,9 +61,9 @@ const outbox = createOutbox({
     append: (message) => writer.append(message),
   }),
 });
-let outboxProfile: ConnectionProfile | undefined;
-// Connected, lost, refused: the explorer's timeline, from the status events emitted below.
-const connectionLog = createConnectionLogger(db, () => outboxProfile?.id ?? '');
+// Connected, lost, refused: the explorer's timeline, from the status events emitted below, each
+// under its own connection.
+const connectionLog = createConnectionLogger(db, () => '');
 
 // How long connect() waits for the database (an open blocked by another tab never settles).
 const STARTUP_WAIT_MS = 3_000;
@@ -86,12 +86,15 @@ const started = Promise.race([
 });
 
 const startedAt = Date.now();
-let connection: ConnectionStack | undefined;
-let loadingConnection: Promise<ConnectionStack> | undefined;
-/** The connection's chunk (session, tab gate, QoS state, mqtt.js), fetched when first needed. */
-const connectionStack = () =>
-  (loadingConnection ??= import('./connection-stack').then(({ createConnectionStack }) => {
-    connection = createConnectionStack({
+let connections: Connections | undefined;
+let loadingConnections: Promise<Connections> | undefined;
+/**
+ * The connections' chunk (registry, sessions, tab gates, QoS state; mqtt.js after it, once for
+ * all of them), fetched when first needed.
+ */
+const connectionStacks = () =>
+  (loadingConnections ??= import('./connections').then(({ createConnections }) => {
+    connections = createConnections({
       db,
       emit: (event) => {
         if (event.type === 'status') connectionLog.observe(event);
@@ -105,13 +108,15 @@ const connectionStack = () =>
         return writer.append(message, release);
       },
       outbox,
-      outboxProfile: () => outboxProfile,
+      detach: (connectionId) => outbox.detach(connectionId),
     });
-    return connection;
+    return connections;
   }));
 
-// Back online: the broker may be reachable now, so waiting out the backoff only wastes time.
-self.addEventListener('online', () => connection?.session.retryNow());
+// Back online: the brokers may be reachable now, so waiting out the backoff only wastes time.
+self.addEventListener('online', () => connections?.retryNow());
+
+const savedProfile = () => settings.loadProfile().catch(() => undefined);
 
 let listeners = 0;
 
@@ -124,28 +129,23 @@ const api = {
   async connect(profile, options) {
     await started;
     await outbox.ready;
-    // The full check comes with the connection's chunk (the gate refuses an invalid profile).
-    const [{ gate, forgetSession }, { profileError }] = await Promise.all([
-      connectionStack(),
-      import('./profile-validation'),
-    ]);
-    if (!profileError(profile)) outboxProfile = profile;
-    const result = await gate.connect(profile, options);
-    if (result.ok && profile.cleanStart) await forgetSession(profile).catch(() => {});
-    return result;
+    return (await connectionStacks()).connect(profile, options);
   },
-  async disconnect() {
-    if (loadingConnection) await (await loadingConnection).gate.disconnect();
+  async disconnect(connectionId) {
+    if (loadingConnections) await (await loadingConnections).disconnect(connectionId);
   },
   async retryNow() {
-    connection?.session.retryNow();
+    connections?.retryNow();
   },
-  subscribe: async (filter, qos, options) =>
-    (await connectionStack()).session.subscribe(filter, qos, options),
-  unsubscribe: async (filter) => (await connectionStack()).session.unsubscribe(filter),
-  async publish(topic, payload, options) {
+  subscribe: async (filter, qos, options, connectionId) =>
+    (await connectionStacks()).subscribe(filter, qos, options, connectionId),
+  unsubscribe: async (filter, connectionId) =>
+    (await connectionStacks()).unsubscribe(filter, connectionId),
+  async publish(topic, payload, options, connectionId) {
     // Never connected in this tab: queue for the saved profile (what the form shows).
-    const profile = outboxProfile ?? (await settings.loadProfile().catch(() => undefined));
+    const target = connections?.profile(connectionId);
+    if (target && !('id' in target)) return { ok: false, ...target };
+    const profile = target ?? (connectionId === undefined ? await savedProfile() : undefined);
     return outbox.publish(profile, topic, payload, options);
   },
   outbox: () => outbox.list(),
@@ -167,12 +167,11 @@ const api = {
     });
   },
   async snapshot(): Promise<WorkerSnapshot> {
-    // Before the first Connect the connection's chunk is not loaded: nothing to report but that.
+    // Before the first Connect the connections' chunk is not loaded: nothing to report but that.
     const snapshot: WorkerSnapshot = {
-      status: connection
-        ? connection.gate.decorate(connection.session.status())
-        : { type: 'status', state: 'disconnected', at: startedAt },
-      subscriptions: connection?.session.subscriptions() ?? [],
+      status: connections?.status() ?? { type: 'status', state: 'disconnected', at: startedAt },
+      subscriptions: connections?.subscriptions() ?? [],
+      connections: connections?.list() ?? [],
       stored: writer.stored(),
     };
     const storageError = writer.error();

@@ -73,7 +73,10 @@ const STABLE_CONNECTION_MS = 10_000;
 export function createMqttSession(deps: SessionDeps): MqttSession {
   const now = deps.now ?? Date.now;
   const connectTimeoutMs = deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-  const subscriptions = createSubscriptionList((event) => deps.emit(event));
+  // Every event names its connection (the profile id): the worker holds several at once.
+  const withId = (event: SubscriptionEvent): SubscriptionEvent =>
+    profile ? { ...event, connectionId: profile.id } : event;
+  const subscriptions = createSubscriptionList((event) => deps.emit(withId(event)));
   let profile: ConnectionProfile | undefined;
   // The broker URL rotation and the reconnect policy of the current Connect.
   let attempts: SessionAttempts | undefined;
@@ -91,6 +94,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
   function setStatus(state: ConnectionState, extra: Partial<StatusEvent> = {}): void {
     status = { type: 'status', state, ...extra, at: now() };
     if (profile) {
+      status.connectionId = profile.id;
       status.url = attempts?.url ?? profile.url;
       status.clientId = assignedId ?? profile.clientId;
     }
@@ -279,7 +283,7 @@ export function createMqttSession(deps: SessionDeps): MqttSession {
     subscribe: (filter, qos, options) => commands.subscribe(filter, qos, options),
     unsubscribe: (filter) => commands.unsubscribe(filter),
     status: () => status,
-    subscriptions: () => subscriptions.events(),
+    subscriptions: () => subscriptions.events().map(withId),
     retryNow() {
       // Only while waiting out a delay: not during an attempt, after a refusal, or a Disconnect.
       if (status.state === 'reconnecting' && retryTimer !== undefined)

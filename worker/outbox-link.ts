@@ -23,8 +23,8 @@ export interface LinkHost {
   ): void;
   /** 'sent' with its packet id, written by the QoS store's transaction: returns what to write. */
   markStored(seq: number, packetId: number): OutboxRow | undefined;
-  /** The client is gone: callers still waiting hear that their messages stay queued. */
-  closed(): void;
+  /** That connection's client is gone: its callers still waiting hear their messages stay queued. */
+  closed(connectionId: string): void;
   /** An entry handed to mqtt.js for the first time (history records it; a request waits). */
   handedOver?(row: OutboxRow): void;
 }
@@ -199,7 +199,7 @@ export function createOutboxLink(
   const dispose = () => {
     if (!active) return;
     active = false;
-    host.closed();
+    host.closed(profile.id);
   };
   client.on('close', dispose);
 

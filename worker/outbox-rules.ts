@@ -87,6 +87,25 @@ export function toEntry(row: OutboxRow): OutboxEntry {
 }
 
 /** What one connection's unfinished rows become when a client for it is started. */
+/**
+ * What one connection's client may send: its own rows (each row keeps the connection it was
+ * published for), stored durably and not finished, in publish order. Another connection's rows,
+ * or those of a connection not open, wait for their own client.
+ */
+export function connectionRows(
+  rows: Iterable<OutboxRow>,
+  durable: ReadonlySet<number>,
+  connectionId: string,
+): OutboxRow[] {
+  const mine: OutboxRow[] = [];
+  for (const row of rows) {
+    if (row.connectionId === connectionId && durable.has(row.seq) && !isFinished(row.state)) {
+      mine.push(row);
+    }
+  }
+  return mine.sort((a, b) => a.seq - b.seq);
+}
+
 export interface ConnectPlan {
   /** packet id -> seq: in the outgoing store, which mqtt.js replays itself; not sent again. */
   replayed: Map<number, number>;

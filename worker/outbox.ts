@@ -1,10 +1,11 @@
 // The outbox: every publish the user makes, kept in IndexedDB from 'queued' (strict, before it
 // is sent) to 'acknowledged' or 'failed', sent in publish order through the live client
-// (outbox-link.ts), so a reload, a closed tab or a dropped connection loses none of them.
+// (outbox-link.ts), one link per open connection, so a reload, a closed tab or a dropped
+// connection loses none of them.
 import type { MqttClient } from 'mqtt';
 import type { createOutboxLink, LinkHost, OutboxLink } from './outbox-link';
 import { createOutboxWrites } from './outbox-writes';
-import { isFinished, newRow, newestEntries, prunable } from './outbox-rules';
+import { connectionRows, newRow, newestEntries, prunable } from './outbox-rules';
 import type { OutboxRow } from './outbox-rules';
 import type { OutboxDb } from './outbox-db';
 import type {
@@ -15,10 +16,15 @@ import type {
   PublishOptions,
   PublishResult,
   Result,
+  StoredMessage,
 } from './protocol';
 import { OUTBOX_LIST_MAX } from './protocol';
-import { payloadTextError, publishError } from './publish-validation';
-import { createRequestMatcher } from './request-response';
+import type { createRequestMatcher } from './request-response';
+
+type RequestMatcher = ReturnType<typeof createRequestMatcher>;
+// The MQTT 5 publish checks and the request matcher are chunks fetched by the first publish (or
+// the first request handed over): the worker's first load, before the first paint, goes without.
+const loadValidation = () => import('./publish-validation');
 
 export interface OutboxDeps {
   db: OutboxDb;
@@ -44,17 +50,25 @@ export function createOutbox(deps: OutboxDeps) {
   const durable = new Set<number>();
   const waiting = new Map<number, (result: PublishResult) => void>();
   let lastSeq = 0;
-  let link: OutboxLink | undefined;
-  // Sent requests (a response topic) waiting for their answer among the received messages.
-  const requests = createRequestMatcher({
-    now,
-    answered(seq, response) {
-      const row = rows.get(seq);
-      if (!row || row.response) return;
-      row.response = response;
-      writes.put(seq);
-    },
-  });
+  // One link per connection id: each connected client sends its own connection's rows.
+  const links = new Map<string, OutboxLink>();
+  // Sent requests (a response topic) waiting for their answer among the received messages;
+  // created when the first request is published or handed over (nothing pending: not loaded).
+  let requests: RequestMatcher | undefined;
+  let loadingRequests: Promise<RequestMatcher> | undefined;
+  const requestMatcher = () =>
+    (loadingRequests ??= import('./request-response').then(({ createRequestMatcher }) => {
+      requests = createRequestMatcher({
+        now,
+        answered(seq, response) {
+          const row = rows.get(seq);
+          if (!row || row.response) return;
+          row.response = response;
+          writes.put(seq);
+        },
+      });
+      return requests;
+    }));
 
   const writes = createOutboxWrites({
     db: deps.db,
@@ -113,10 +127,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   const host: LinkHost = {
     row: (seq) => rows.get(seq),
-    unfinished: (connectionId) =>
-      [...rows.values()].filter(
-        (r) => r.connectionId === connectionId && durable.has(r.seq) && !isFinished(r.state),
-      ),
+    unfinished: (connectionId) => connectionRows(rows.values(), durable, connectionId),
     setState(seq, state, extra = {}) {
       const row = rows.get(seq);
       if (!row) return;
@@ -141,15 +152,21 @@ export function createOutbox(deps: OutboxDeps) {
       return { ...row };
     },
     handedOver(row) {
-      if (row.responseTopic !== undefined) {
-        requests.track(row.seq, row.connectionId, row.responseTopic, row.correlationData);
+      const { responseTopic } = row;
+      if (responseTopic !== undefined) {
+        // Loaded by publish() already, unless the row was queued by an earlier run.
+        const track = (m: RequestMatcher) =>
+          m.track(row.seq, row.connectionId, responseTopic, row.correlationData);
+        if (requests) track(requests);
+        else void requestMatcher().then(track, () => {});
       }
       deps.onHandedOver?.(row);
     },
-    closed() {
+    closed(connectionId) {
+      // Only that connection's callers: the other connections' clients still answer theirs.
       for (const seq of [...waiting.keys()]) {
         const row = rows.get(seq);
-        if (row) settle(seq, queuedResult(row));
+        if (row?.connectionId === connectionId) settle(seq, queuedResult(row));
       }
     },
   };
@@ -164,15 +181,16 @@ export function createOutbox(deps: OutboxDeps) {
       payload: string,
       options: PublishOptions,
     ): Promise<PublishResult> {
-      await ready;
+      const [{ payloadTextError, publishError }] = await Promise.all([loadValidation(), ready]);
       if (!profile) return { ok: false, ...NO_PROFILE };
+      if (options.responseTopic !== undefined) await requestMatcher();
       const badText = payloadTextError(payload);
       if (badText) {
         const field = options.payloadFormatIndicator ? 'Payload format indicator: ' : '';
         return { ok: false, code: 'invalid-payload', message: `${field}${badText}` };
       }
       const bytes = new TextEncoder().encode(payload);
-      const live = link?.connectionId === profile.id ? link : undefined;
+      const live = links.get(profile.id);
       const invalid = publishError(topic, bytes, options, {
         version: profile.protocolVersion,
         ...live?.limits(),
@@ -183,7 +201,8 @@ export function createOutbox(deps: OutboxDeps) {
       if (failure) return { ok: false, ...failure };
       if (!rows.has(row.seq)) return { ok: false, code: 'refused', message: 'Cancelled.' };
       durable.add(row.seq);
-      const current = link?.connectionId === profile.id ? link : undefined;
+      // Not open (or not connected yet): the row waits for that connection's next CONNACK.
+      const current = links.get(profile.id);
       if (!current?.connected()) {
         current?.enqueue(row.seq);
         return queuedResult(row);
@@ -221,11 +240,12 @@ export function createOutbox(deps: OutboxDeps) {
     },
 
     /** A received message (the session's sink): it may answer a request. */
-    observe: requests.observe,
+    observe: (message: StoredMessage) => requests?.observe(message),
 
     /**
      * A new mqtt.js client for `profile`; `persisted` is its durable outgoing QoS store. The link
-     * comes with the client (the connection's chunk), not with the outbox (the first load).
+     * comes with the client (the connection's chunk), not with the outbox (the first load). It
+     * replaces that connection's previous link only.
      */
     attach(
       client: MqttClient,
@@ -233,13 +253,22 @@ export function createOutbox(deps: OutboxDeps) {
       persisted: { has(packetId: number): boolean } | undefined,
       linkClient: typeof createOutboxLink,
     ): void {
-      link?.dispose();
-      link = linkClient(client, profile, persisted, host);
+      links.get(profile.id)?.dispose();
+      links.set(profile.id, linkClient(client, profile, persisted, host));
     },
 
-    /** Called by the outgoing QoS store as it puts a new PUBLISH (see qos-state.ts). */
-    onStorePut(packet: { cmd: string; messageId?: number }): OutboxRow | undefined {
-      return link?.onStorePut(packet);
+    /** Called by a connection's outgoing QoS store as it puts a new PUBLISH (see qos-state.ts). */
+    onStorePut(
+      packet: { cmd: string; messageId?: number },
+      connectionId: string,
+    ): OutboxRow | undefined {
+      return links.get(connectionId)?.onStorePut(packet);
+    },
+
+    /** That connection ended for good (Disconnect): its link goes; its rows wait in the store. */
+    detach(connectionId: string): void {
+      links.get(connectionId)?.dispose();
+      links.delete(connectionId);
     },
   };
 }

@@ -99,6 +99,11 @@ export type ConnectionState =
 
 export interface StatusEvent {
   type: 'status';
+  /**
+   * The connection (its profile id, `ConnectionProfile.id`) this status is about; absent only on
+   * the placeholder status before any Connect.
+   */
+  connectionId?: string;
   state: ConnectionState;
   /** Reconnect attempt number, from 1, while `state` is 'reconnecting'. */
   attempt?: number;
@@ -201,6 +206,8 @@ export type SubscriptionState = 'pending' | 'granted' | 'refused' | 'removed';
 
 export interface SubscriptionEvent {
   type: 'subscription';
+  /** The connection (profile id) the subscription belongs to. */
+  connectionId?: string;
   filter: string;
   state: SubscriptionState;
   requestedQos: Qos;
@@ -298,15 +305,30 @@ export interface OutboxEntry {
 
 /** A snapshot of worker state, so a freshly opened page can render before the next event. */
 export interface WorkerSnapshot {
+  /** The default connection's (the one last connected), or a 'disconnected' placeholder. */
   status: StatusEvent;
   subscriptions: SubscriptionEvent[];
+  /** Every connection the worker holds (connected or not, until disconnected), oldest first. */
+  connections: ConnectionSnapshot[];
   stored: number;
   storageError?: DeckError;
+}
+
+/** One of the worker's connections, as a freshly opened page needs it. */
+export interface ConnectionSnapshot {
+  connectionId: string;
+  status: StatusEvent;
+  subscriptions: SubscriptionEvent[];
 }
 
 export interface ConnectOptions {
   /** Take the connection from the tab that holds it rather than give up. */
   takeOver?: boolean;
+  /**
+   * A connection to end first: the form was editing it (another URL or client ID now). Without
+   * it, every other open connection stays open beside the new one.
+   */
+  replace?: string;
 }
 
 /** Called with events in batches, at most about once per animation frame. */
@@ -322,23 +344,38 @@ export interface DeckApi {
    * Only one tab holds a connection (broker URL + client ID, a Web Lock): while another has it,
    * resolves with `open-elsewhere` and makes no attempt, unless `options.takeOver`, which takes
    * it from that tab (that one stops with `taken-over` and does not reconnect).
+   * The worker holds one client per connected profile (`profile.id`): connecting one leaves the
+   * others open (unless `options.replace`); connecting an open one again restarts it. The one
+   * connected last is the default for calls that name no connection.
    */
   connect(profile: ConnectionProfile, options?: ConnectOptions): Promise<Result<object>>;
-  /** Ends the connection and stops reconnecting. */
-  disconnect(): Promise<void>;
+  /** Ends that connection (absent: every connection) and stops its reconnecting. */
+  disconnect(connectionId?: string): Promise<void>;
   /** The page or the network came back: while reconnecting, tries at once instead of waiting. */
   retryNow(): Promise<void>;
-  subscribe(filter: string, qos: Qos, options?: SubscribeOptions): Promise<SubscribeResult>;
+  /** On `connectionId`, or the default connection. */
+  subscribe(
+    filter: string,
+    qos: Qos,
+    options?: SubscribeOptions,
+    connectionId?: string,
+  ): Promise<SubscribeResult>;
   /** Refused (ok false, the UNSUBACK's reason in words) when an MQTT 5 broker said no. */
-  unsubscribe(filter: string): Promise<Result<object>>;
+  unsubscribe(filter: string, connectionId?: string): Promise<Result<object>>;
   /**
    * Validates, then stores the message in the outbox ('queued', durably) and sends it in publish
    * order when connected. Resolves: refused (ok false) when invalid for the connection's MQTT
    * version or when the broker refused it; ok with `queued` once stored while not connected (it
    * is sent on the next connect of that connection); ok when a QoS 0 message is written, or when
    * QoS 1/2 is acknowledged; ok with `queued` if the connection ended or 30 s passed first.
+   * Sent on `connectionId` (an open connection), else the default one, else the saved profile.
    */
-  publish(topic: string, payload: string, options: PublishOptions): Promise<PublishResult>;
+  publish(
+    topic: string,
+    payload: string,
+    options: PublishOptions,
+    connectionId?: string,
+  ): Promise<PublishResult>;
   /** The newest outbox entries (at most OUTBOX_LIST_MAX), newest first. */
   outbox(): Promise<OutboxEntry[]>;
   /** Removes a 'queued' entry so it is never sent; refused for any other state. */

@@ -412,13 +412,17 @@ describe('mqtt session: subscriptions', () => {
     const broker = await startScriptedBroker({ suback: (qos) => Math.min(qos, 1) });
     const s = await connected(broker.url);
     expect(await s.session.subscribe('deck/+/telemetry', 2)).toEqual({ ok: true, grantedQos: 1 });
+    // Each event names its connection: the worker holds several at once.
     expect(s.subscriptions.at(-1)).toEqual({
       type: 'subscription',
+      connectionId: 'test-connection',
       filter: 'deck/+/telemetry',
       state: 'granted',
       requestedQos: 2,
       grantedQos: 1,
     });
+    expect(s.statuses.map((e) => e.connectionId)).toEqual(s.statuses.map(() => 'test-connection'));
+    expect(s.session.subscriptions()[0]?.connectionId).toBe('test-connection');
   });
 
   it('reports a refusal from the broker', async () => {
