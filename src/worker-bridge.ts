@@ -99,11 +99,13 @@ function createBridge(): DeckBridge {
 
   return {
     connect: (profile, options) => call((a) => a.connect(profile, options)),
-    disconnect: () => call((a) => a.disconnect()),
+    disconnect: (connectionId) => call((a) => a.disconnect(connectionId)),
     retryNow: () => call((a) => a.retryNow()),
-    subscribe: (filter, qos, options) => call((a) => a.subscribe(filter, qos, options)),
-    unsubscribe: (filter) => call((a) => a.unsubscribe(filter)),
-    publish: (topic, payload, options) => call((a) => a.publish(topic, payload, options)),
+    subscribe: (filter, qos, options, connectionId) =>
+      call((a) => a.subscribe(filter, qos, options, connectionId)),
+    unsubscribe: (filter, connectionId) => call((a) => a.unsubscribe(filter, connectionId)),
+    publish: (topic, payload, options, connectionId) =>
+      call((a) => a.publish(topic, payload, options, connectionId)),
     outbox: () => call((a) => a.outbox()),
     cancelOutgoing: (seq) => call((a) => a.cancelOutgoing(seq)),
     snapshot: () => call((a) => a.snapshot()),

@@ -1,9 +1,16 @@
 // The live message list: virtualized fixed-height rows, newest first, steady while being read.
 import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { chunkView } from '../lib/chunk-view';
 import { formatCount } from '../lib/payload-format';
+import { useConnection } from '../stores/connection';
 import { useHistory } from '../stores/history';
 import { useMessages } from '../stores/messages';
 import { MessageRow, ROW_HEIGHT_PX } from './MessageRow';
+
+const ConnectionFilter = chunkView(
+  async () => ({ default: (await import('./ConnectionsBar')).ConnectionFilter }),
+  'The connection filter',
+);
 
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
 const OVERSCAN_ROWS = 8;
@@ -13,6 +20,9 @@ const AT_TOP_PX = 4;
 export function MessageList() {
   const messages = useMessages();
   const history = useHistory();
+  const connection = useConnection();
+  // Rows carry their connection's colour once there is more than one to tell apart.
+  const several = () => connection.ids().length > 1;
   let viewport!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewportHeight, setViewportHeight] = createSignal(0);
@@ -68,6 +78,9 @@ export function MessageList() {
         <span class="muted small">
           {formatCount(messages.count())} shown · {formatCount(history.stored())} stored
         </span>
+        <Show when={several()}>
+          <ConnectionFilter />
+        </Show>
       </header>
       <Show when={messages.topicFilter()}>
         {(filter) => (
@@ -107,6 +120,7 @@ export function MessageList() {
                   top={(range().first + i) * ROW_HEIGHT_PX}
                   selected={messages.selectedId() === message().id}
                   onSelect={() => messages.select(message().id)}
+                  withConnection={several()}
                 />
               )}
             </Index>
@@ -115,8 +129,8 @@ export function MessageList() {
             <p class="empty-note centered">
               {messages.loading()
                 ? 'Reading history…'
-                : messages.topicFilter()
-                  ? 'No messages on this topic yet.'
+                : messages.topicFilter() || messages.connectionFilter()
+                  ? 'No messages here yet.'
                   : 'No messages yet. Connect and subscribe.'}
             </p>
           </Show>

@@ -2,6 +2,7 @@
 // retain, published, size and a one-line payload preview.
 import { Show, createMemo } from 'solid-js';
 import type { MessageSummary } from '../../worker/protocol';
+import { connectionColour } from '../lib/connection-colour';
 import { formatBytes, formatPreview } from '../lib/payload-format';
 import { formatClock, formatDateTime } from '../lib/time-format';
 
@@ -19,6 +20,19 @@ export function DateAndTime(props: { ms: number }) {
   );
 }
 
+/** A connection's colour, named (client ID @ URL) for assistive technology and on hover. */
+export function ConnectionMark(props: { id: string }) {
+  return (
+    <span
+      class="conn-mark"
+      role="img"
+      aria-label={props.id}
+      title={props.id}
+      style={{ '--conn': connectionColour(props.id) }}
+    />
+  );
+}
+
 export function MessageRow(props: {
   message: MessageSummary;
   top: number;
@@ -26,6 +40,8 @@ export function MessageRow(props: {
   onSelect: () => void;
   /** Show the date too (history spans days; the live list is today's). */
   withDate?: boolean;
+  /** Mark the row with its connection's colour and name (several connections exist). */
+  withConnection?: boolean;
 }) {
   /** [hh:mm:ss, mmm]: phones hide the milliseconds to leave room for the topic. */
   const clock = () => formatClock(props.message.time).split('.');
@@ -42,6 +58,9 @@ export function MessageRow(props: {
       data-id={props.message.id}
       onClick={() => props.onSelect()}
     >
+      <Show when={props.withConnection}>
+        <ConnectionMark id={props.message.connectionId} />
+      </Show>
       <div class="msg-line">
         <span class="msg-topic">{props.message.topic}</span>
         <time class="msg-time" dateTime={new Date(props.message.time).toISOString()}>

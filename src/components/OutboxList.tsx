@@ -3,7 +3,9 @@
 // queued, and for a request its response (the MQTT 5 chunk).
 import { For, Show } from 'solid-js';
 import type { OutboxEntry } from '../../worker/protocol';
+import { useConnection } from '../stores/connection';
 import { useOutbox } from '../stores/outbox';
+import { ConnectionMark } from './MessageRow';
 import { mqtt5View } from './mqtt5-view';
 
 const RequestResponse = mqtt5View((m) => m.RequestResponse, 'The response');
@@ -18,9 +20,12 @@ const CHIP: Record<OutboxEntry['state'], string> = {
   failed: 'chip bad',
 };
 
-function OutboxRow(props: { entry: OutboxEntry; onCancel: () => void }) {
+function OutboxRow(props: { entry: OutboxEntry; onCancel: () => void; several: boolean }) {
   return (
     <li class="outbox-row" data-state={props.entry.state}>
+      <Show when={props.several}>
+        <ConnectionMark id={props.entry.connectionId} />
+      </Show>
       <span class="outbox-topic mono">{props.entry.topic}</span>
       <span class="outbox-meta">
         QoS {props.entry.qos} · {props.entry.size} B
@@ -53,6 +58,7 @@ function OutboxRow(props: { entry: OutboxEntry; onCancel: () => void }) {
 
 export function OutboxList() {
   const outbox = useOutbox();
+  const connection = useConnection();
   const visible = () => outbox.entries.slice(0, OUTBOX_VISIBLE_ROWS);
 
   return (
@@ -69,7 +75,13 @@ export function OutboxList() {
       >
         <ul class="sub-list">
           <For each={visible()}>
-            {(entry) => <OutboxRow entry={entry} onCancel={() => void outbox.cancel(entry.seq)} />}
+            {(entry) => (
+              <OutboxRow
+                entry={entry}
+                several={connection.ids().length > 1}
+                onCancel={() => void outbox.cancel(entry.seq)}
+              />
+            )}
           </For>
         </ul>
         <Show when={outbox.entries.length > OUTBOX_VISIBLE_ROWS}>

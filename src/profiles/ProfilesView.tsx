@@ -4,6 +4,7 @@ import { For, Show, createSignal, onMount } from 'solid-js';
 import type { SavedProfile } from '../../worker/protocol';
 import { hashOf } from '../lib/route';
 import { newProfileKey, useConnection } from '../stores/connection';
+import { openAlongside } from '../stores/connection-choose';
 import { deckBridge } from '../worker-bridge';
 import { ProfileCard } from './ProfileCard';
 import { ProfileEditor } from './ProfileEditor';
@@ -67,8 +68,8 @@ export default function ProfilesView() {
 
   const connect = async (saved: SavedProfile) => {
     location.hash = hashOf('connection');
-    connection.fill(saved.profile, saved.key);
-    await connection.connect();
+    // Beside the open connections: the bar shows them all.
+    await openAlongside(connection, saved.profile, saved.key);
   };
 
   return (

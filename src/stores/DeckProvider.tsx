@@ -13,10 +13,10 @@ import { SubscriptionsContext, createSubscriptions } from './subscriptions';
 export function DeckProvider(props: ParentProps) {
   const bridge = deckBridge();
   const connection = createConnection(bridge);
-  const subscriptions = createSubscriptions(bridge);
+  const subscriptions = createSubscriptions(bridge, connection.selectedId);
   const messages = createMessages(bridge);
   const history = createHistory();
-  const publish = createPublish(bridge);
+  const publish = createPublish(bridge, connection.selectedId);
   const outbox = createOutbox(bridge);
   const storage = createStorage(bridge);
   let sawHistoryEvent = false;
@@ -54,8 +54,15 @@ export function DeckProvider(props: ParentProps) {
     try {
       const snapshot = await bridge.snapshot();
       batch(() => {
+        // Every connection the worker holds, oldest first (their colours); the default selected.
+        for (const c of snapshot.connections ?? []) {
+          connection.applyStatus({ ...c.status, connectionId: c.connectionId });
+        }
         connection.applyStatus(snapshot.status);
-        subscriptions.reset(snapshot.subscriptions);
+        if (snapshot.status.connectionId !== undefined) {
+          connection.select(snapshot.status.connectionId);
+        }
+        subscriptions.reset(snapshot);
         if (!sawHistoryEvent)
           history.apply({ stored: snapshot.stored, error: snapshot.storageError });
       });

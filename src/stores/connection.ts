@@ -1,5 +1,5 @@
-// The connection domain: the profile form, its inline errors, the saved profiles it can be filled
-// from, and the status the worker reports.
+// The connection domain: the profile form (it edits the selected connection), its inline errors,
+// the saved profiles it can be filled from, and the status of every connection the worker holds.
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { MAX_KEEPALIVE_S, MAX_SESSION_EXPIRY_S, brokerUrlError } from '../../worker/broker-url';
 import { connectionId, randomClientId } from '../lib/connection-id';
 import type { DeckBridge } from '../worker-bridge';
+import { createConnections } from './connections';
 import { devBroker } from './dev-broker';
 import { createStoreContext } from './store-context';
 
@@ -79,7 +80,8 @@ export function createConnection(bridge: DeckBridge) {
     rememberPassword: false,
   });
   const [errors, setErrors] = createStore<ConnectionErrors>({});
-  const [status, setStatus] = createSignal<StatusEvent>({
+  // The status before any connection (or of a worker that names none), and of a dead worker.
+  const [baseStatus, setStatus] = createSignal<StatusEvent>({
     type: 'status',
     state: 'disconnected',
     at: Date.now(),
@@ -89,6 +91,15 @@ export function createConnection(bridge: DeckBridge) {
   const [savedKey, setSavedKey] = createSignal<string>();
   const [savedProfiles, setSavedProfiles] = createSignal<SavedProfile[]>([]);
   let extras: ProfileExtras = {};
+  const conns = createConnections();
+  // Profiles connected from this page, so selecting one fills the form with all of it.
+  const connected = new Map<string, ConnectionProfile>();
+  /** The selected connection's status: what the badge, the banner and the form show. */
+  const status = (): StatusEvent => {
+    const id = conns.selectedId();
+    const own = id === undefined ? undefined : conns.statuses[id];
+    return workerFailure() !== undefined || !own ? baseStatus() : own;
+  };
   // First run against the dev broker: filters to subscribe to once connected, then forgotten.
   const [suggestedFilters, setSuggestedFilters] = createSignal<string[]>([]);
   let edited = false;
@@ -192,10 +203,21 @@ export function createConnection(bridge: DeckBridge) {
       return profile;
     },
 
-    /** `{ takeOver: true }` takes the connection from the tab that holds it (Web Locks). */
+    /**
+     * Connects the form's profile. Another URL or client ID than the selected open connection
+     * replaces it (the form was editing it); after newConnection() it opens beside the others.
+     * `{ takeOver: true }` takes the connection from the tab that holds it (Web Locks).
+     */
     async connect(options: ConnectOptions = {}) {
       const profile = actions.formProfile();
       if (!profile) return;
+      const selected = conns.selectedId();
+      const open = selected !== undefined && (conns.statuses[selected]?.state ?? 'disconnected');
+      if (open && open !== 'disconnected' && selected !== profile.id && !options.replace) {
+        options = { ...options, replace: selected };
+      }
+      conns.select(profile.id);
+      connected.set(profile.id, profile);
       try {
         // Without "Remember password" the password stays in memory only (blanked here and again
         // by the worker); everything else is remembered for next time.
@@ -219,9 +241,11 @@ export function createConnection(bridge: DeckBridge) {
       return filters;
     },
 
-    async disconnect() {
+    /** Ends connection `id`, the selected one by default; the others stay open. */
+    async disconnect(id = conns.selectedId()) {
+      if (id === undefined) return; // nothing selected: never "every connection" by accident
       try {
-        await bridge.disconnect();
+        await bridge.disconnect(id);
       } catch (error) {
         setErrors('request', error instanceof Error ? error.message : String(error));
       }
@@ -229,7 +253,9 @@ export function createConnection(bridge: DeckBridge) {
 
     /** Applies a status unless a newer one is already shown (a snapshot can trail an event). */
     applyStatus(event: StatusEvent) {
-      if (event.at >= status().at || status().state === 'disconnected') setStatus(event);
+      if (event.connectionId !== undefined) conns.apply(event.connectionId, event);
+      else if (event.at >= baseStatus().at || baseStatus().state === 'disconnected')
+        setStatus(event);
     },
 
     /** The worker is gone: nothing can connect until the page reloads, and the status says so. */
@@ -248,6 +274,15 @@ export function createConnection(bridge: DeckBridge) {
     form,
     errors,
     status,
+    /** Every connection seen, oldest first; the open ones; each one's status; the selected. */
+    ids: conns.ids,
+    openIds: conns.openIds,
+    statuses: conns.statuses,
+    selectedId: conns.selectedId,
+    /** Selects a connection (undefined: none, so the next Connect opens one beside the others). */
+    select: conns.select,
+    /** The profile connection `id` was opened with from this page, if it was. */
+    profileOf: (id: string) => connected.get(id),
     workerFailure,
     savedKey,
     setSavedKey,

@@ -60,13 +60,22 @@ export function createMessages(bridge: DeckBridge) {
   const [selectedId, setSelectedId] = createSignal<number>();
   // Only messages on this topic filter are listed (set from the topic tree); undefined for all.
   const [topicFilter, setTopicFilterSignal] = createSignal<string>();
+  // Only this connection's messages; undefined for all. History has no connection condition, so
+  // its pages are filtered here (see readPage).
+  const [connectionFilter, setConnectionFilterSignal] = createSignal<string>();
   // Rises when the filter changes, so a history read begun under the old one is dropped.
   let generation = 0;
   let limit = LIVE_LIMIT;
 
   const wanted = (list: readonly MessageSummary[]) => {
     const filter = topicFilter();
-    return filter === undefined ? list : list.filter((m) => topicMatches(filter, m.topic));
+    const id = connectionFilter();
+    if (filter === undefined && id === undefined) return list;
+    return list.filter(
+      (m) =>
+        (filter === undefined || topicMatches(filter, m.topic)) &&
+        (id === undefined || m.connectionId === id),
+    );
   };
 
   const count = () => (version(), rows.length());
@@ -96,8 +105,14 @@ export function createMessages(bridge: DeckBridge) {
     setLoadError(undefined);
     const started = generation;
     const topicFilterNow = topicFilter();
-    const read = (from?: number) =>
-      bridge.readHistory({ before: from, limit: HISTORY_PAGE_SIZE, topicFilter: topicFilterNow });
+    const read = async (from?: number) => {
+      const page = await bridge.readHistory({
+        before: from,
+        limit: HISTORY_PAGE_SIZE,
+        topicFilter: topicFilterNow,
+      });
+      return { ...page, messages: wanted(page.messages) as MessageSummary[] };
+    };
     try {
       let page = await read(before);
       for (let i = 1; i < MAX_EMPTY_PAGES && page.messages.length === 0 && page.next; i++) {
@@ -110,6 +125,19 @@ export function createMessages(bridge: DeckBridge) {
     } finally {
       setLoading(false);
     }
+  }
+
+  /** A filter changed: the list is read afresh. */
+  function relist() {
+    generation++;
+    rows.replace([]);
+    waiting.replace([]);
+    setUnseen(0);
+    setHasOlder(false);
+    setSelectedId(undefined);
+    limit = LIVE_LIMIT;
+    setVersion((v) => v + 1);
+    return actions.loadNewest();
   }
 
   const actions = {
@@ -157,18 +185,17 @@ export function createMessages(bridge: DeckBridge) {
     atMemoryLimit: () => count() >= MEMORY_LIMIT,
 
     /** Lists only `filter`'s messages (undefined: all again), read afresh from history. */
-    async setTopicFilter(filter: string | undefined) {
-      if (filter === topicFilter()) return;
-      generation++;
+    setTopicFilter(filter: string | undefined) {
+      if (filter === topicFilter()) return Promise.resolve();
       setTopicFilterSignal(filter);
-      rows.replace([]);
-      waiting.replace([]);
-      setUnseen(0);
-      setHasOlder(false);
-      setSelectedId(undefined);
-      limit = LIVE_LIMIT;
-      setVersion((v) => v + 1);
-      await actions.loadNewest();
+      return relist();
+    },
+
+    /** Lists only connection `id`'s messages (undefined: every connection's). */
+    setConnectionFilter(id: string | undefined) {
+      if (id === connectionFilter()) return Promise.resolve();
+      setConnectionFilterSignal(id);
+      return relist();
     },
 
     select(id: number | undefined) {
@@ -194,6 +221,7 @@ export function createMessages(bridge: DeckBridge) {
     loadError,
     selectedId,
     topicFilter,
+    connectionFilter,
     ...actions,
   };
 }

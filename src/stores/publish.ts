@@ -1,5 +1,5 @@
 // The publish domain: the compose form (its MQTT 5 options as typed), its checks, and the
-// broker's answer to the last send.
+// broker's answer to the last send, on the selected connection.
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { PublishOptions, Qos, StatusEvent } from '../../worker/protocol';
@@ -22,7 +22,11 @@ export interface PublishOutcome {
   at: number;
 }
 
-export function createPublish(bridge: DeckBridge) {
+/** `selected`: the connection publishes go to (undefined: the worker's default). */
+export function createPublish(
+  bridge: DeckBridge,
+  selected: () => string | undefined = () => undefined,
+) {
   const [form, setForm] = createStore<PublishForm>({
     topic: '',
     payload: '',
@@ -83,7 +87,7 @@ export function createPublish(bridge: DeckBridge) {
           }
           options = built.options;
         }
-        const result = await bridge.publish(topic, payload, options);
+        const result = await bridge.publish(topic, payload, options, selected());
         if (!result.ok) fail(`Failed: ${result.message}`);
         else {
           // Queued: stored in the outbox, sent (or sent again) once connected; see the Outbox.

@@ -1,8 +1,14 @@
-// The subscriptions domain: the list the worker reports (granted QoS or refusal) and the add form
-// with its MQTT 5 subscribe options.
+// The subscriptions domain: each connection's list as the worker reports it (granted QoS or
+// refusal), the selected connection's shown, and the add form with its MQTT 5 subscribe options.
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { ErrorCode, Qos, SubscribeOptions, SubscriptionEvent } from '../../worker/protocol';
+import type {
+  ErrorCode,
+  Qos,
+  SubscribeOptions,
+  SubscriptionEvent,
+  WorkerSnapshot,
+} from '../../worker/protocol';
 import { validateTopicFilter } from '../../worker/mqtt-topics';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from './store-context';
@@ -14,8 +20,17 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createSubscriptions(bridge: DeckBridge) {
-  const [list, setList] = createStore<SubscriptionEvent[]>([]);
+const live = (rows: SubscriptionEvent[]) => rows.filter((row) => row.state !== 'removed');
+
+/** `selected`: the connection subscribe and unsubscribe go to (undefined: the worker's default). */
+export function createSubscriptions(
+  bridge: DeckBridge,
+  selected: () => string | undefined = () => undefined,
+) {
+  // By connection id; '' holds what a worker that names no connection reports.
+  const [lists, setLists] = createStore<Record<string, SubscriptionEvent[]>>({});
+  const key = (id?: string) => id ?? selected() ?? '';
+  const listOf = (id: string): SubscriptionEvent[] => lists[id] ?? [];
   const [filter, setFilterText] = createSignal('');
   const [qos, setQos] = createSignal<Qos>(0);
   const [error, setError] = createSignal<string>();
@@ -24,14 +39,15 @@ export function createSubscriptions(bridge: DeckBridge) {
   const [options, setOptions] = createSignal<SubscribeOptions>({});
   const [optionsError, setOptionsError] = createSignal<string>();
 
-  function upsert(event: SubscriptionEvent) {
+  function upsertIn(event: SubscriptionEvent, id = key(event.connectionId)) {
+    const list = listOf(id);
     if (event.state === 'removed') {
-      setList((rows) => rows.filter((row) => row.filter !== event.filter));
+      setLists({ [id]: list.filter((row) => row.filter !== event.filter) });
       return;
     }
     const index = list.findIndex((row) => row.filter === event.filter);
-    if (index === -1) setList(list.length, event);
-    else setList(index, reconcile(event));
+    if (index === -1) setLists({ [id]: [...list, event] });
+    else setLists(id, index, reconcile(event));
   }
 
   const actions = {
@@ -43,18 +59,16 @@ export function createSubscriptions(bridge: DeckBridge) {
     setOptions,
     setOptionsError,
 
-    /** Replaces the list with the worker's (after a page load). */
-    reset(rows: SubscriptionEvent[]) {
-      setList(
-        reconcile(
-          rows.filter((row) => row.state !== 'removed'),
-          { key: 'filter' },
-        ),
-      );
+    /** Replaces the lists with the worker's (after a page load). */
+    reset(snapshot: Pick<WorkerSnapshot, 'status' | 'subscriptions' | 'connections'>) {
+      const all: Record<string, SubscriptionEvent[]> = {};
+      for (const c of snapshot.connections ?? []) all[c.connectionId] = live(c.subscriptions);
+      all[key(snapshot.status.connectionId)] = live(snapshot.subscriptions);
+      setLists(all);
     },
 
     apply(event: SubscriptionEvent) {
-      upsert(event);
+      upsertIn(event);
     },
 
     /** Subscribes to the filter typed in the form; `mqtt5`: with its MQTT 5 options. */
@@ -74,8 +88,10 @@ export function createSubscriptions(bridge: DeckBridge) {
 
     /** Asks the worker for one (valid) filter; true when the broker granted it. */
     async subscribeTo(text: string, requestedQos: Qos, opts?: SubscribeOptions): Promise<boolean> {
+      const id = selected();
+      const upsert = (event: SubscriptionEvent) => upsertIn(event, key(id));
       try {
-        const result = await bridge.subscribe(text, requestedQos, opts);
+        const result = await bridge.subscribe(text, requestedQos, opts, id);
         const base = {
           type: 'subscription',
           filter: text,
@@ -96,10 +112,14 @@ export function createSubscriptions(bridge: DeckBridge) {
     },
 
     async unsubscribe(topicFilter: string) {
+      const id = selected();
       try {
-        const result = await bridge.unsubscribe(topicFilter);
+        const result = await bridge.unsubscribe(topicFilter, id);
         if (result.ok)
-          upsert({ type: 'subscription', filter: topicFilter, state: 'removed', requestedQos: 0 });
+          upsertIn(
+            { type: 'subscription', filter: topicFilter, state: 'removed', requestedQos: 0 },
+            key(id),
+          );
         else setError(result.message);
       } catch (e) {
         setError(messageOf(e));
@@ -107,7 +127,19 @@ export function createSubscriptions(bridge: DeckBridge) {
     },
   };
 
-  return { list, filter, qos, error, busy, options, optionsError, ...actions };
+  return {
+    /** The selected connection's subscriptions. */
+    get list(): SubscriptionEvent[] {
+      return listOf(key());
+    },
+    filter,
+    qos,
+    error,
+    busy,
+    options,
+    optionsError,
+    ...actions,
+  };
 }
 
 export type SubscriptionsStore = ReturnType<typeof createSubscriptions>;

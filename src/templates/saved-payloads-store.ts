@@ -1,8 +1,9 @@
 // The saved payloads of one collection (a saved profile's key, '' for this device): the list
 // from the worker, every change saved whole, and the outcome of the last action in words.
-import { createEffect, createSignal, on } from 'solid-js';
+import { createEffect, createSignal, on, useContext } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { PayloadTemplate, PublishResult } from '../../worker/protocol';
+import { ConnectionContext } from '../stores/connection';
 import type { DeckBridge } from '../worker-bridge';
 
 export interface Notice {
@@ -31,6 +32,10 @@ export function resultText(name: string, result: PublishResult): Notice {
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createSavedPayloads(bridge: DeckBridge, collection: () => string) {
+  // Send goes to the selected connection (read here, in the component's setup, so the caller
+  // need not pass it); outside a provider, to the worker's default.
+  const connection = useContext(ConnectionContext);
+  const selected = () => connection?.selectedId();
   const [list, setList] = createStore<PayloadTemplate[]>([]);
   const [loaded, setLoaded] = createSignal(false);
   const [notice, setNotice] = createSignal<Notice>();
@@ -100,7 +105,12 @@ export function createSavedPayloads(bridge: DeckBridge, collection: () => string
     async send(t: PayloadTemplate) {
       setNotice({ ok: true, text: `Sending "${t.name}"…` });
       try {
-        setNotice(resultText(t.name, await bridge.publish(t.topic, t.payload, unwrap(t.options))));
+        setNotice(
+          resultText(
+            t.name,
+            await bridge.publish(t.topic, t.payload, unwrap(t.options), selected()),
+          ),
+        );
       } catch (error) {
         setNotice({ ok: false, text: `"${t.name}" failed: ${reason(error)}` });
       }

@@ -437,4 +437,32 @@ export class DeckApp {
       .filter({ hasText: topic })
       .first();
   }
+
+  /** The connections bar (one item per open connection). */
+  connectionsBar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Connections', exact: true });
+  }
+
+  /** The bar's item for the connection whose client ID is `clientId`. */
+  connectionItem(clientId: string): Locator {
+    return this.connectionsBar()
+      .getByRole('listitem')
+      .filter({ hasText: ` · ${clientId}` });
+  }
+
+  /** Selects a connection in the bar: the form, subscribe and publish then work on it. */
+  async chooseConnection(clientId: string): Promise<void> {
+    await this.connectionItem(clientId).getByRole('button').first().click();
+    await expect
+      .poll(() =>
+        this.connectionItem(clientId).getByRole('button').first().getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+  }
+
+  /** "New connection", then Connect with `opts`: a second connection beside the open ones. */
+  async connectAlongside(opts: ConnectOptions): Promise<void> {
+    await this.button('New connection').click();
+    await this.connectAndWait(opts);
+  }
 }
