@@ -44,9 +44,9 @@ export function createConnectionStack(deps: ConnectionStackDeps) {
     session,
     gate,
     profile: () => profile,
-    /** `valid`: the profile passed validation, so it is the one the outbox sends for. */
-    connect(next: ConnectionProfile, valid: boolean, options?: ConnectOptions) {
-      if (valid) profile = next;
+    /** `next` passed validation: it is the profile the outbox sends for from now on. */
+    connect(next: ConnectionProfile, options?: ConnectOptions) {
+      profile = next;
       return gate.connect(next, options) as Promise<Result<object>>;
     },
     /** A clean start ends the broker's session: its persisted QoS packets mean nothing now. */

@@ -73,15 +73,15 @@ export function createConnections(deps: ConnectionsDeps) {
 
   return {
     async connect(profile: ConnectionProfile, options: ConnectOptions = {}) {
+      const invalid = profileError(profile);
+      // Refused before anything changes: the connection the form was editing stays up.
+      if (invalid) return { ok: false, ...invalid };
       const { replace } = options;
       if (replace !== undefined && replace !== profile.id) await disconnectOne(replace);
-      const valid = !profileError(profile);
       const stack = stackFor(profile.id);
-      if (valid) {
-        order.connected(profile.id);
-        lastId = profile.id;
-      }
-      const result: Result<object> = await stack.connect(profile, valid, options);
+      order.connected(profile.id);
+      lastId = profile.id;
+      const result: Result<object> = await stack.connect(profile, options);
       if (result.ok && profile.cleanStart) await stack.forgetSession(profile).catch(() => {});
       return result;
     },

@@ -226,6 +226,8 @@ export function createConnection(bridge: DeckBridge) {
         // Held by another tab: the status says so, with the Take over button (TakeOverNotice).
         if (!result.ok && result.code !== 'open-elsewhere') {
           setErrors('request', result.message);
+          // Refused before anything changed: the connection the form was editing stays chosen.
+          if (selected !== undefined) conns.select(selected);
           return; // a profile the worker refused is not remembered
         }
         void bridge.saveProfile(saved).catch(() => {});
