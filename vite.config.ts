@@ -41,6 +41,7 @@ const MQTT_SHIMS: Record<string, string> = {
   'readable-stream': STREAM_CLASSES_ID,
   url: shim('legacy-url.ts'),
   'worker-timers': shim('native-timers.ts'),
+  'lru-cache': shim('lru-cache.ts'),
 };
 /** mqtt.js's transports a browser cannot open (its connect() requires them by relative path). */
 const MQTT_NO_TRANSPORT = /[\\/]mqtt[\\/]build[\\/]lib[\\/]connect[\\/]index\.js$/;

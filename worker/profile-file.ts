@@ -1,7 +1,7 @@
 // The profiles export file: JSON {format, version, profiles}; written without any password and
 // read back bounded and field by field, each bad entry named by its position and why.
 import { readSavedProfile } from './profile-shape';
-import { profileError } from './profile-validation';
+import type { ProfileJudge } from './profile-shape';
 import type { SavedProfile } from './protocol';
 
 export const PROFILE_FILE_FORMAT = 'mqtt-deck-profiles';
@@ -13,6 +13,8 @@ export const MAX_PROFILE_FILE_ENTRIES = 500;
 export interface ProfileFileRead {
   /** The good entries, with fresh keys where theirs were taken. */
   profiles: SavedProfile[];
+  /** Each good entry's label in the file ("Profile 2"), for words about it later. */
+  labels: string[];
   /** One sentence per bad entry (or one for the whole file), in words. */
   errors: string[];
 }
@@ -43,8 +45,9 @@ export function readProfileFile(
   size: number,
   takenKeys: Iterable<string>,
   newKey: () => string,
+  judge: ProfileJudge,
 ): ProfileFileRead {
-  const refuse = (why: string): ProfileFileRead => ({ profiles: [], errors: [why] });
+  const refuse = (why: string): ProfileFileRead => ({ profiles: [], labels: [], errors: [why] });
   if (size > MAX_PROFILE_FILE_BYTES) {
     return refuse(
       `The file is ${size.toLocaleString('en')} bytes; a profile file is at most 1 MiB.`,
@@ -75,9 +78,9 @@ export function readProfileFile(
     );
   }
   const taken = new Set(takenKeys);
-  const result: ProfileFileRead = { profiles: [], errors: [] };
+  const result: ProfileFileRead = { profiles: [], labels: [], errors: [] };
   entries.forEach((entry: unknown, index) => {
-    const read = readSavedProfile(entry, profileError);
+    const read = readSavedProfile(entry, judge);
     const label = `Profile ${index + 1}`;
     if (typeof read === 'string') {
       const name = (entry as { name?: unknown } | null)?.name;
@@ -91,6 +94,7 @@ export function readProfileFile(
     const key = taken.has(read.key) ? freshKey(taken, newKey) : read.key;
     taken.add(key);
     result.profiles.push({ key, name: read.name, profile });
+    result.labels.push(label);
   });
   return result;
 }

@@ -1,9 +1,8 @@
-// The profile editor: every field of a connection profile, checked with the worker's own
-// profileError before Save; numbers that do not parse are worded beside their field.
+// The profile editor: every field of a connection profile; numbers that do not parse are worded
+// beside their field, and the worker's refusal of the rest (profileError on put) above Save.
 import { Index, Show, createSignal, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { MqttVersion, SavedProfile } from '../../worker/protocol';
-import { profileError } from '../../worker/profile-validation';
 import { Field } from '../components/Field';
 import { randomClientId } from '../lib/connection-id';
 import { FlagField, TextField, type DraftStore } from './draft-inputs';
@@ -36,11 +35,6 @@ export function ProfileEditor(props: {
     }
     if (d.name.trim() === '') {
       setProblem('Not saved: give the profile a name.');
-      return;
-    }
-    const invalid = profileError(read.profile);
-    if (invalid) {
-      setProblem(`Not saved: ${invalid.message}`);
       return;
     }
     setProblem(

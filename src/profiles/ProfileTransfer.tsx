@@ -38,13 +38,19 @@ export function ProfileTransfer(props: {
       file.size,
       props.list.map((s) => s.key),
       newProfileKey,
+      // Only the shape here: the worker judges each profile when it is put (same words), so
+      // the page carries no copy of the profile rules.
+      () => null,
     );
     const refused: string[] = [...read.errors];
     let added = 0;
-    for (const saved of read.profiles) {
+    for (const [i, saved] of read.profiles.entries()) {
       const result = await bridge.putProfile(saved);
       if (result.ok) added += 1;
-      else refused.push(`"${saved.name}": ${result.message}`);
+      else {
+        const why = result.message.replace(/^Not saved: /, '');
+        refused.push(`${read.labels[i] ?? 'A profile'} ("${saved.name.slice(0, 60)}"): ${why}`);
+      }
     }
     setProblems(refused);
     await connection.refreshProfiles();

@@ -7,6 +7,7 @@ import {
   profileFileText,
   readProfileFile,
 } from '../../worker/profile-file';
+import { profileError } from '../../worker/profile-validation';
 import type { SavedProfile } from '../../worker/protocol';
 
 const SECRET = 's3cret-Pa55';
@@ -44,7 +45,7 @@ function saved(key: string, name: string): SavedProfile {
 let counter = 0;
 const newKey = () => `fresh-${++counter}`;
 const read = (text: string, taken: string[] = []) =>
-  readProfileFile(text, new TextEncoder().encode(text).length, taken, newKey);
+  readProfileFile(text, new TextEncoder().encode(text).length, taken, newKey, profileError);
 
 describe('profile file', () => {
   test('the export carries no password, not even a remembered one', () => {
@@ -138,7 +139,7 @@ describe('profile file', () => {
       profiles: Array(MAX_PROFILE_FILE_ENTRIES + 1).fill(0),
     };
     expect(read(JSON.stringify(many)).errors[0]).toMatch(/at most 500/);
-    const big = readProfileFile('{}', MAX_PROFILE_FILE_BYTES + 1, [], newKey);
+    const big = readProfileFile('{}', MAX_PROFILE_FILE_BYTES + 1, [], newKey, profileError);
     expect(big.errors[0]).toMatch(/at most 1 MiB/);
   });
 });
