@@ -8,7 +8,7 @@ import mqttPacket, { type IConnackPacket, type Packet } from 'mqtt-packet';
 import websocketStream from 'websocket-stream';
 import { createMqttSession, type SessionDeps } from '../../worker/mqtt-session';
 import type { MqttLibrary } from '../../worker/mqtt-client';
-import type { StatusEvent } from '../../worker/protocol';
+import type { ConnectionProfile, StatusEvent } from '../../worker/protocol';
 
 /** Run in the test file's afterEach, newest first. */
 export const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -123,4 +123,23 @@ export function startSession(overrides: Partial<SessionDeps> = {}) {
   cleanups.push(() => session.disconnect());
   const last = () => statuses[statuses.length - 1];
   return { session, statuses, clients, last, urls: () => clients.map((c) => c.url) };
+}
+
+/** A 3.1.1 clean-start profile for `url`, id `name`, with a fresh client ID. */
+export function sessionProfile(
+  name: string,
+  url: string,
+  extra: Partial<ConnectionProfile> = {},
+): ConnectionProfile {
+  return {
+    id: name,
+    url,
+    clientId: `deck-${name}-${Math.random().toString(16).slice(2, 10)}`,
+    username: '',
+    password: '',
+    keepaliveS: 30,
+    cleanStart: true,
+    protocolVersion: 4,
+    ...extra,
+  };
 }

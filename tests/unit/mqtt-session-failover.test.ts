@@ -5,25 +5,21 @@ import mqtt, { type IStore } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionProfile } from '../../worker/protocol';
 import type { OpenQosState, QosState } from '../../worker/qos-state';
-import { cleanups, closedPort, startAedes, startSession, waitFor } from './mqtt-session-brokers';
+import {
+  cleanups,
+  closedPort,
+  sessionProfile,
+  startAedes,
+  startSession,
+  waitFor,
+} from './mqtt-session-brokers';
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function profile(url: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile {
-  return {
-    id: 'failover',
-    url,
-    clientId: `deck-failover-${Math.random().toString(16).slice(2, 10)}`,
-    username: '',
-    password: '',
-    keepaliveS: 30,
-    cleanStart: true,
-    protocolVersion: 4,
-    ...extra,
-  };
-}
+const profile = (url: string, extra: Partial<ConnectionProfile> = {}) =>
+  sessionProfile('failover', url, extra);
 
 describe('mqtt session: fallback URLs', () => {
   it('tries [url, ...fallbackUrls] in turn, round robin, and reports the URL in use', async () => {

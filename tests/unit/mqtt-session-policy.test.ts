@@ -6,6 +6,7 @@ import {
   cleanups,
   closedPort,
   startAedes,
+  sessionProfile,
   startScriptedV5,
   startSession,
   waitFor,
@@ -17,19 +18,8 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function profile(url: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile {
-  return {
-    id: 'policy',
-    url,
-    clientId: `deck-policy-${Math.random().toString(16).slice(2, 10)}`,
-    username: '',
-    password: '',
-    keepaliveS: 30,
-    cleanStart: true,
-    protocolVersion: 4,
-    ...extra,
-  };
-}
+const profile = (url: string, extra: Partial<ConnectionProfile> = {}) =>
+  sessionProfile('policy', url, extra);
 
 const policy = (extra: Partial<ReconnectPolicy>): ReconnectPolicy => ({
   enabled: true,
