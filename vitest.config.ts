@@ -1,4 +1,5 @@
-// Two layers: Node unit tests, and browser tests that drive Debian's Chromium against the built app.
+// Two layers: Node unit tests, and browser tests that drive Debian's Chromium: the worker's modules
+// and API in a page (tests/worker/), the built app through its UI (tests/e2e/), and the bench's smoke run.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -14,9 +15,13 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          include: [
+            'tests/worker/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'],
+          globalSetup: ['tests/fixtures/browser/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

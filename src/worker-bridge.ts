@@ -1,25 +1,38 @@
 // The one bridge to the worker: starts it, wraps it with Comlink and fans its event stream out.
+// Its calls are derived from the worker's own API type, so the two cannot disagree.
 import * as Comlink from 'comlink';
-import type { DeckApi, DeckEvent, DeckEventListener } from '../worker/protocol';
+import type { DeckEvent, DeckEventListener } from '../shared/protocol';
+import type { WorkerApi } from '../worker/api';
 
 /** How long the first call may wait for a worker that neither answers nor reports an error. */
 const STARTUP_TIMEOUT_MS = 15_000;
 
-type Calls = Omit<DeckApi, 'events'>;
+type Calls = Omit<WorkerApi, 'events'>;
+
+/**
+ * One worker call as the page makes it: the same arguments (a callback argument crosses as a
+ * Comlink proxy, which the worker releases when done), the same answer, always a promise.
+ */
+export type BridgeCall<F> = F extends (...args: infer A) => infer R
+  ? (...args: A) => Promise<Awaited<R>>
+  : never;
 
 /** The worker's API as the UI calls it, plus a local, multiplexed event subscription. */
-export type DeckBridge = { [K in keyof Calls]: Calls[K] } & {
+export type DeckBridge = { [K in keyof Calls]: BridgeCall<Calls[K]> } & {
   onEvents(listener: DeckEventListener): () => void;
   /** Reports, once, why the worker could not start or died. */
   onFailure(listener: (message: string) => void): () => void;
 };
+
+/** The local half of the bridge, and names a promise or a serializer probes; the rest are calls. */
+const LOCAL = new Set<string>(['onEvents', 'onFailure', 'then', 'toJSON']);
 
 export class WorkerFailedError extends Error {
   override name = 'WorkerFailedError';
 }
 
 function createBridge(): DeckBridge {
-  let remote: Comlink.Remote<DeckApi> | undefined;
+  let remote: Comlink.Remote<WorkerApi> | undefined;
   let failure: string | undefined;
   let rejectFailed: (error: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (rejectFailed = reject));
@@ -34,7 +47,7 @@ function createBridge(): DeckBridge {
     for (const listener of failureListeners) listener(message);
   }
 
-  function api(): Comlink.Remote<DeckApi> {
+  function api(): Comlink.Remote<WorkerApi> {
     if (remote) return remote;
     try {
       const worker = new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module' });
@@ -43,7 +56,7 @@ function createBridge(): DeckBridge {
         fail(`The background worker failed: ${event.message || 'it could not be loaded'}.`);
       });
       worker.addEventListener('messageerror', () => fail('The background worker sent bad data.'));
-      remote = Comlink.wrap<DeckApi>(worker);
+      remote = Comlink.wrap<WorkerApi>(worker);
     } catch (error) {
       fail(`The background worker could not start: ${String(error)}.`);
       throw new WorkerFailedError(failure ?? 'The background worker could not start.');
@@ -55,7 +68,7 @@ function createBridge(): DeckBridge {
   }
 
   /** Every call settles: with the worker's answer, or with the reason the worker is gone. */
-  async function call<R>(invoke: (api: Comlink.Remote<DeckApi>) => R): Promise<Awaited<R>> {
+  async function call<R>(invoke: (api: Comlink.Remote<WorkerApi>) => R): Promise<Awaited<R>> {
     if (failure !== undefined) throw new WorkerFailedError(failure);
     const result = await Promise.race([invoke(api()), failed]);
     answered = true;
@@ -97,48 +110,16 @@ function createBridge(): DeckBridge {
     };
   }
 
-  return {
-    connect: (profile, options) => call((a) => a.connect(profile, options)),
-    disconnect: (connectionId) => call((a) => a.disconnect(connectionId)),
-    retryNow: () => call((a) => a.retryNow()),
-    subscribe: (filter, qos, options, connectionId) =>
-      call((a) => a.subscribe(filter, qos, options, connectionId)),
-    unsubscribe: (filter, connectionId) => call((a) => a.unsubscribe(filter, connectionId)),
-    publish: (topic, payload, options, connectionId) =>
-      call((a) => a.publish(topic, payload, options, connectionId)),
-    outbox: () => call((a) => a.outbox()),
-    cancelOutgoing: (seq) => call((a) => a.cancelOutgoing(seq)),
-    snapshot: () => call((a) => a.snapshot()),
-    readHistory: (query) => call((a) => a.readHistory(query)),
-    getMessage: (id, source) => call((a) => a.getMessage(id, source)),
-    countHistory: (query) => call((a) => a.countHistory(query)),
-    readConnectionLog: (query) => call((a) => a.readConnectionLog(query)),
-    topicStats: (source) => call((a) => a.topicStats(source)),
-    topLevelUsage: (source) => call((a) => a.topLevelUsage(source)),
-    listCaptures: () => call((a) => a.listCaptures()),
-    deleteCapture: (id) => call((a) => a.deleteCapture(id)),
-    // Progress callbacks cross as Comlink proxies; the worker releases them when the job ends.
-    exportHistory: (request, progress) =>
-      call((a) => a.exportHistory(request, Comlink.proxy(progress))),
-    importCapture: (request, progress) =>
-      call((a) => a.importCapture(request, Comlink.proxy(progress))),
-    cancelTransfer: (jobId) => call((a) => a.cancelTransfer(jobId)),
-    historySeries: (query) => call((a) => a.historySeries(query)),
-    loadProfile: () => call((a) => a.loadProfile()),
-    saveProfile: (profile) => call((a) => a.saveProfile(profile)),
-    listProfiles: () => call((a) => a.listProfiles()),
-    putProfile: (saved) => call((a) => a.putProfile(saved)),
-    deleteProfile: (key) => call((a) => a.deleteProfile(key)),
-    orderProfiles: (keys) => call((a) => a.orderProfiles(keys)),
-    listTemplates: (profileKey) => call((a) => a.listTemplates(profileKey)),
-    saveTemplates: (profileKey, list) => call((a) => a.saveTemplates(profileKey, list)),
-    storageInfo: () => call((a) => a.storageInfo()),
-    setRetention: (policy) => call((a) => a.setRetention(policy)),
-    listDashboards: () => call((a) => a.listDashboards()),
-    saveDashboard: (dashboard) => call((a) => a.saveDashboard(dashboard)),
-    deleteDashboard: (id) => call((a) => a.deleteDashboard(id)),
-    loadDecoderRules: () => call((a) => a.loadDecoderRules()),
-    saveDecoderRules: (rules) => call((a) => a.saveDecoderRules(rules)),
+  /** A worker call by name; function arguments (progress callbacks) cross as proxies. */
+  function forward(name: string) {
+    return (...args: unknown[]) =>
+      call((remote) => {
+        const method = (remote as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+        return method(...args.map((arg) => (typeof arg === 'function' ? Comlink.proxy(arg) : arg)));
+      });
+  }
+
+  const local: Pick<DeckBridge, 'onEvents' | 'onFailure'> = {
     onEvents(listener) {
       listeners.add(listener);
       if (listeners.size === 1) attach();
@@ -154,6 +135,17 @@ function createBridge(): DeckBridge {
       return () => failureListeners.delete(listener);
     },
   };
+  const calls = new Map<string, unknown>();
+  return new Proxy(local, {
+    get(target, name) {
+      if (typeof name !== 'string' || LOCAL.has(name) || name in Object.prototype) {
+        return Reflect.get(target, name);
+      }
+      let forwarder = calls.get(name);
+      if (forwarder === undefined) calls.set(name, (forwarder = forward(name)));
+      return forwarder;
+    },
+  }) as DeckBridge;
 }
 
 let bridge: DeckBridge | undefined;

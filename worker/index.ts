@@ -1,25 +1,25 @@
-// The worker entry: wires the MQTT session, the history writer and the UI event hub into the
-// one API object the UI calls through Comlink.
+// The worker entry: wires the MQTT connections, the history writer, the outbox and the UI event
+// hub together once, and exposes the one API object (api.ts) to the page through Comlink.
 import * as Comlink from 'comlink';
-import { createCaptures } from './captures';
-import { createConnectionLogger } from './connection-log';
-import type { Connections } from './connections';
-import { createDashboardStore } from './dashboard-store';
-import { createDecoderRulesStore } from './decoder-rules-store';
-import { createEventHub, previewBuffers } from './event-hub';
-import { createDbConnection } from './history-db';
-import { createHistorySources } from './history-sources';
-import { createHistoryStore } from './history-store';
-import { createHistoryWriter } from './history-writer';
-import { lazyRetention } from './lazy-retention';
-import { createOutbox } from './outbox';
-import { createOutboxDb } from './outbox-db';
-import type { ProfilesStore } from './profiles-store';
-import { createPublishedRecorder } from './published-history';
-import type { DeckApi, WorkerSnapshot } from './protocol';
-import { createSettingsStore } from './settings-store';
-import type { TemplatesStore } from './templates-store';
-import { createTransfers } from './transfers';
+import { createApi } from './api';
+import { createCaptures } from './history/captures';
+import { createConnectionLogger } from './history/connection-log';
+import type { Connections } from './connections/connections';
+import { createDashboardStore } from './saved/dashboard-store';
+import { createDecoderRulesStore } from './saved/decoder-rules-store';
+import { createEventHub } from './events/event-hub';
+import { createDbConnection } from './db/database';
+import { createHistorySources } from './history/history-sources';
+import { createHistoryStore } from './history/history-store';
+import { createHistoryWriter } from './history/history-writer';
+import { lazyRetention } from './history/retention/lazy-retention';
+import { createOutbox } from './outbox/outbox';
+import { createOutboxDb } from './outbox/outbox-db';
+import type { ProfilesStore } from './saved/profiles-store';
+import { createPublishedRecorder } from './outbox/published-history';
+import { createSettingsStore } from './saved/settings-store';
+import type { TemplatesStore } from './saved/templates-store';
+import { createTransfers } from './history/transfer/transfers';
 
 const db = createDbConnection();
 const hub = createEventHub();
@@ -48,8 +48,8 @@ const decoderRules = createDecoderRulesStore(db);
 let savedStores: Promise<[ProfilesStore, TemplatesStore]> | undefined;
 const saved = () =>
   (savedStores ??= Promise.all([
-    import('./profiles-store').then(({ createProfilesStore }) => createProfilesStore(db)),
-    import('./templates-store').then(({ createTemplatesStore }) => createTemplatesStore(db)),
+    import('./saved/profiles-store').then(({ createProfilesStore }) => createProfilesStore(db)),
+    import('./saved/templates-store').then(({ createTemplatesStore }) => createTemplatesStore(db)),
   ]));
 // Every publish, queued in IndexedDB until acknowledged; sent by its own connection's client.
 // Each publish, once first handed to mqtt.js, goes to history too (flagged published).
@@ -93,7 +93,7 @@ let loadingConnections: Promise<Connections> | undefined;
  * all of them), fetched when first needed.
  */
 const connectionStacks = () =>
-  (loadingConnections ??= import('./connections').then(({ createConnections }) => {
+  (loadingConnections ??= import('./connections/connections').then(({ createConnections }) => {
     connections = createConnections({
       db,
       emit: (event) => {
@@ -116,125 +116,27 @@ const connectionStacks = () =>
 // Back online: the brokers may be reachable now, so waiting out the backoff only wastes time.
 self.addEventListener('online', () => connections?.retryNow());
 
-const savedProfile = () => settings.loadProfile().catch(() => undefined);
-
-let listeners = 0;
-
-function releaseProxy(listener: object): void {
-  const release = (listener as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy];
-  if (typeof release === 'function') release.call(listener);
-}
-
-const api = {
-  async connect(profile, options) {
-    await started;
-    await outbox.ready;
-    return (await connectionStacks()).connect(profile, options);
-  },
-  async disconnect(connectionId) {
-    if (loadingConnections) await (await loadingConnections).disconnect(connectionId);
-  },
-  async retryNow() {
-    connections?.retryNow();
-  },
-  subscribe: async (filter, qos, options, connectionId) =>
-    (await connectionStacks()).subscribe(filter, qos, options, connectionId),
-  unsubscribe: async (filter, connectionId) =>
-    (await connectionStacks()).unsubscribe(filter, connectionId),
-  async publish(topic, payload, options, connectionId) {
-    // Never connected in this tab: queue for the saved profile (what the form shows).
-    const target = connections?.profile(connectionId);
-    if (target && !('id' in target)) return { ok: false, ...target };
-    const profile = target ?? (connectionId === undefined ? await savedProfile() : undefined);
-    return outbox.publish(profile, topic, payload, options);
-  },
-  outbox: () => outbox.list(),
-  cancelOutgoing: (seq) => outbox.cancel(seq),
-  async events(listener) {
-    listeners += 1;
-    // The previews' buffers are the post's own: moved to the page, not copied, unless another
-    // listener still has to be sent the same batch.
-    const remove = hub.addListener((batch) =>
-      listener(listeners === 1 ? Comlink.transfer(batch, previewBuffers(batch)) : batch),
-    );
-    let removed = false;
-    return Comlink.proxy(() => {
-      if (removed) return;
-      removed = true;
-      listeners -= 1;
-      remove();
-      releaseProxy(listener);
-    });
-  },
-  async snapshot(): Promise<WorkerSnapshot> {
-    // Before the first Connect the connections' chunk is not loaded: nothing to report but that.
-    const snapshot: WorkerSnapshot = {
-      status: connections?.status() ?? { type: 'status', state: 'disconnected', at: startedAt },
-      subscriptions: connections?.subscriptions() ?? [],
-      connections: connections?.list() ?? [],
-      stored: writer.stored(),
-    };
-    const storageError = writer.error();
-    if (storageError) snapshot.storageError = storageError;
-    return snapshot;
-  },
-  readHistory: (query) => sources.readPage(query),
-  countHistory: (query) => sources.count(query),
-  getMessage: (id, source) => sources.get(id, source),
-  readConnectionLog: (query) => sources.connectionLog(query),
-  topicStats: (source) => sources.topicStats(source),
-  topLevelUsage: (source) => sources.topLevelUsage(source),
-  listCaptures: () => captures.list(),
-  deleteCapture: (id) => captures.remove(id),
-  // Export, import and charts are chunks of their own, fetched on first use.
-  async exportHistory(request, progress) {
-    const { exportHistory } = await import('./history-export');
-    return exportHistory({ sources, transfers }, request, progress).finally(() =>
-      releaseProxy(progress),
-    );
-  },
-  async importCapture(request, progress) {
-    const { importCapture } = await import('./history-import');
-    return importCapture({ captures, transfers }, request, progress).finally(() =>
-      releaseProxy(progress),
-    );
-  },
-  cancelTransfer: async (jobId) => transfers.cancel(jobId),
-  async historySeries(query) {
-    const { readSeries } = await import('./history-series');
-    return readSeries(sources, query);
-  },
-  async loadProfile() {
-    try {
-      return await settings.loadProfile();
-    } catch {
-      return undefined; // No storage: the form starts from its defaults.
-    }
-  },
-  saveProfile: (profile) => settings.saveProfile(profile),
-  listProfiles: async () => (await saved())[0].list(),
-  putProfile: async (entry) => (await saved())[0].put(entry),
-  async deleteProfile(key) {
-    const [profiles, templates] = await saved();
-    await profiles.remove(key);
-    await templates.removeCollection(key);
-  },
-  orderProfiles: async (keys) => (await saved())[0].order(keys),
-  listTemplates: async (profileKey) => (await saved())[1].list(profileKey),
-  saveTemplates: async (profileKey, list) => (await saved())[1].save(profileKey, list),
-  async storageInfo() {
-    // A chunk of its own, with retention: the Storage section asks after the first paint.
-    const { readStorageInfo } = await import('./storage-info');
-    return readStorageInfo({ db, store: historyStore, writer, retention });
-  },
-  setRetention: (policy) => retention.setPolicy(policy),
-  listDashboards: () => dashboards.list(),
-  saveDashboard: (dashboard) => dashboards.save(dashboard),
-  deleteDashboard: (id) => dashboards.remove(id),
-  loadDecoderRules: () => decoderRules.load(),
-  saveDecoderRules: (rules) => decoderRules.save(rules),
-} satisfies DeckApi;
-
-Comlink.expose(api);
-
-export type WorkerApi = typeof api;
+Comlink.expose(
+  createApi({
+    started,
+    startedAt,
+    db,
+    hub,
+    historyStore,
+    writer,
+    retention,
+    sources,
+    captures,
+    transfers,
+    settings,
+    dashboards,
+    decoderRules,
+    outbox,
+    saved,
+    connections: {
+      load: connectionStacks,
+      loading: () => loadingConnections,
+      loaded: () => connections,
+    },
+  }),
+);

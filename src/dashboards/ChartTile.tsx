@@ -4,12 +4,12 @@
 // memory stay flat however long it runs.
 import { For, createEffect, createSignal, onCleanup, onMount, untrack } from 'solid-js';
 import type uPlot from 'uplot';
-import type { MessageSummary } from '../../worker/protocol';
+import type { MessageSummary } from '../../shared/protocol';
 import { deckBridge } from '../worker-bridge';
-import { loadUplot, paletteColour, themedAxes } from '../charts/uplot-kit';
+import { loadUplot, paletteColour, themedAxes } from '../ui/uplot-kit';
 import type { ChartTile } from './dashboard-model';
 import { seedFromHistory } from './history-seed';
-import { parsePath } from '../../worker/json-path';
+import { parsePath } from '../../shared/json/json-path';
 import { toNumber, valueAt } from './payload-value';
 import { createSeriesRing, downsample } from './series-ring';
 import type { TileEnv } from './tile-env';

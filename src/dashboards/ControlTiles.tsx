@@ -1,7 +1,7 @@
 // The tiles that publish: a switch (its state read back from the topic), a button and a slider.
 // They publish through the worker's publish() as the Publish form does, and show its answer.
 import { Show, createSignal } from 'solid-js';
-import type { PublishOptions } from '../../worker/protocol';
+import type { PublishOptions } from '../../shared/protocol';
 import type { ButtonTile, SliderTile, SwitchTile } from './dashboard-model';
 import { toNumber, toText, type PathValue } from './payload-value';
 import { sliderPayload } from './tile-format';

@@ -2,7 +2,7 @@
 // tile; export and import as a JSON file, with an import's problems listed in words; open the
 // shown dashboard as a kiosk.
 import { For, Show, createSignal, untrack } from 'solid-js';
-import { kioskHash } from '../lib/route';
+import { kioskHash } from '../app/route';
 import type { Dashboard } from './dashboard-model';
 import { parseDashboardFile } from './dashboard-validate';
 import { MAX_IMPORT_BYTES, dashboardToFile, download, fileNameFor } from './dashboard-file';

@@ -1,8 +1,8 @@
 // The Dashboards view: the toolbar, the chosen dashboard's tile grid (with edit tools in edit
 // mode), the tile editor, and on first run the offer of the demo dashboard.
 import { Show, createMemo, createSignal, onMount } from 'solid-js';
-import { useConnection } from '../stores/connection';
-import { useSubscriptions } from '../stores/subscriptions';
+import { useConnection } from '../connection/connection';
+import { useSubscriptions } from '../subscriptions/subscriptions';
 import { deckBridge } from '../worker-bridge';
 import { autoSubscribe } from './auto-subscribe';
 import { DashboardBar } from './DashboardBar';

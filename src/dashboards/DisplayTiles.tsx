@@ -1,9 +1,9 @@
 // The tiles that show a value: value, gauge, status light and last-message text. Payload values
 // are rendered as text nodes only; a value that cannot be shown says why.
 import { Show, createMemo } from 'solid-js';
-import type { MessageSummary } from '../../worker/protocol';
+import type { MessageSummary } from '../../shared/protocol';
 import type { GaugeTile, StatusTile, TextTile, ValueTile } from './dashboard-model';
-import { parsePath } from '../../worker/json-path';
+import { parsePath } from '../../shared/json/json-path';
 import { isCut, toNumber, toText, valueAt, type PathValue } from './payload-value';
 import { formatNumber, fraction, toneFor } from './tile-format';
 

@@ -1,7 +1,7 @@
 // One tile: its title, its body by kind, and how old its value is. Past the tile's staleness
 // age it says "Stale" in words (and dims), so the cue does not rest on colour alone.
 import { Match, Show, Switch, createMemo, type JSX } from 'solid-js';
-import type { MessageSummary } from '../../worker/protocol';
+import type { MessageSummary } from '../../shared/protocol';
 import { ChartBody } from './ChartTile';
 import { ButtonBody, SliderBody, SwitchBody } from './ControlTiles';
 import { boundTopics, TILE_KIND_LABELS, type Tile } from './dashboard-model';

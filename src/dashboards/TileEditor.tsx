@@ -2,7 +2,7 @@
 // Everything is checked by the same validation as an import before the tile is saved.
 import { For, Match, Show, Switch, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { Checkbox, Field } from '../components/Field';
+import { Checkbox, Field } from '../ui/Field';
 import { TILE_KIND_LABELS, TILE_KINDS, type Tile, type TileKind } from './dashboard-model';
 import { validateTile } from './dashboard-validate';
 import * as lists from './editor-lists';

@@ -1,8 +1,8 @@
 // A dashboard needs its topics subscribed: once connected, each bound topic that no current
 // subscription covers is subscribed to (QoS 0), so a new dashboard shows data without a detour.
 import { createEffect, createSignal, onCleanup } from 'solid-js';
-import { topicMatches } from '../../worker/mqtt-topics';
-import type { SubscriptionEvent } from '../../worker/protocol';
+import { topicMatches } from '../../shared/mqtt/topics';
+import type { SubscriptionEvent } from '../../shared/protocol';
 
 /** After connecting, the app's own subscriptions (restored or suggested) get this long first. */
 const SETTLE_MS = 1_500;

@@ -1,6 +1,6 @@
 // The dashboard model: a dashboard is a named, ordered grid of tiles; each tile kind has its own
 // options. Plain data only, so it survives IndexedDB, the worker boundary and a JSON file.
-import type { Qos } from '../../worker/protocol';
+import type { Qos } from '../../shared/protocol';
 
 export const TILE_KINDS = [
   'value',

@@ -1,6 +1,6 @@
 // Validates a dashboard read from IndexedDB or imported from a file (both untrusted: another
 // version of the app, or a person, wrote them), listing every bad field by its place.
-import { validatePublishTopic, validateTopicFilter } from '../../worker/mqtt-topics';
+import { validatePublishTopic, validateTopicFilter } from '../../shared/mqtt/topics';
 import {
   DASHBOARD_FILE_FORMAT,
   DASHBOARD_FILE_VERSION,
@@ -17,7 +17,7 @@ import {
   type TileKind,
 } from './dashboard-model';
 import { FieldReader, isObject } from './field-reader';
-import { parsePath } from '../../worker/json-path';
+import { parsePath } from '../../shared/json/json-path';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

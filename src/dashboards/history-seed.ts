@@ -1,6 +1,6 @@
 // Seeds a chart from stored history when it starts, so after a restart its window shows the last
 // minutes or hours at once, with bounded work: a quiet topic is read whole, a busy one sampled.
-import type { HistoryPage, HistoryQuery, MessageSummary } from '../../worker/protocol';
+import type { HistoryPage, HistoryQuery, MessageSummary } from '../../shared/protocol';
 
 /** The newest messages read in full first: a topic quieter than this per window is read whole. */
 export const SEED_NEWEST_POINTS = 1_024;

@@ -1,8 +1,8 @@
 // Which message each bound topic shows, per event batch: the newest match only, found by one
 // scan from the newest message that stops as soon as every bound topic has one. A burst of
 // thousands of messages costs a dashboard a few lookups, not a parse per message.
-import { topicMatches } from '../../worker/mqtt-topics';
-import type { MessageSummary } from '../../worker/protocol';
+import { topicMatches } from '../../shared/mqtt/topics';
+import type { MessageSummary } from '../../shared/protocol';
 
 export interface TopicBinding {
   /** Topic names bound exactly: one map lookup per message. */

@@ -2,7 +2,7 @@
 // worker's event batches (one scan per batch, see live-index.ts) and seeded from history when a
 // topic is first bound, so a tile shows its last known value (and its true age) at once.
 import { batch, createEffect, createSignal, onCleanup, type Signal } from 'solid-js';
-import type { MessageSummary } from '../../worker/protocol';
+import type { MessageSummary } from '../../shared/protocol';
 import type { DeckBridge } from '../worker-bridge';
 import { bindTopics, newestPerKey } from './live-index';
 

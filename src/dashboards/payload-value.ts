@@ -1,7 +1,7 @@
 // A message's preview as text and as JSON, each worked out at most once per message however
 // many tiles show it, and the value a tile's JSON path picks out of it.
-import type { MessageSummary } from '../../worker/protocol';
-import { readPath, type PathStep } from '../../worker/json-path';
+import type { MessageSummary } from '../../shared/protocol';
+import { readPath, type PathStep } from '../../shared/json/json-path';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const NOT_JSON = Symbol('not JSON');

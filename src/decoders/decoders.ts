@@ -1,8 +1,8 @@
 // The payload decoders by id: their names, the rule that picks one for a topic, and each one's
 // text form (what Copy and the diff use). Pure, so Node tests cover every decoder.
-import { topicMatches } from '../../worker/mqtt-topics';
-import type { DecoderId, DecoderRule } from '../../worker/protocol';
-import { decodeLossy, decodeUtf8, hexDump } from '../lib/payload-format';
+import { topicMatches } from '../../shared/mqtt/topics';
+import type { DecoderId, DecoderRule } from '../../shared/protocol';
+import { decodeLossy, decodeUtf8, hexDump } from '../ui/payload-format';
 import { fromBase64, toBase64 } from './base64';
 import { decodeCbor } from './cbor';
 import { decodeSafely, fromJson, type DecodeResult } from './data-node';

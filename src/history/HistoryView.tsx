@@ -10,7 +10,7 @@ import { StorageTab } from './storage/StorageTab';
 import { TopicsTab } from './topics/TopicsTab';
 import { LaunchedFiles } from './transfer/LaunchedFiles';
 import { TransferTab } from './transfer/TransferTab';
-import '../styles/history.css';
+import './history.css';
 
 const TAB_LABELS: Record<HistoryTab, string> = {
   explore: 'Explore',

@@ -3,7 +3,7 @@
 // writes the filter's selection; the Chart reads the source and the time range.
 import { createContext, createSignal, useContext } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import type { HistoryConditions, HistoryQuery } from '../../worker/protocol';
+import type { HistoryConditions, HistoryQuery } from '../../shared/protocol';
 
 export const HISTORY_TABS = ['explore', 'topics', 'chart', 'transfer', 'storage'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];

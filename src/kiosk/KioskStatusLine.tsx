@@ -2,10 +2,10 @@
 // down and when it tries again), a screen that may sleep, and the Full screen button where the
 // browser allows it (it needs a click; an installed app in standalone display has no browser UI).
 import { Show, createSignal, onCleanup } from 'solid-js';
-import type { StatusEvent } from '../../worker/protocol';
-import { hashOf } from '../lib/route';
-import { statusWords } from '../lib/status-text';
-import { updateWaiting } from '../service-worker';
+import type { StatusEvent } from '../../shared/protocol';
+import { hashOf } from '../app/route';
+import { statusWords } from '../connection/status-text';
+import { updateWaiting } from '../app/service-worker';
 import type { WakeLockState } from './wake-lock';
 
 function useFullscreen() {

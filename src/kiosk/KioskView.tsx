@@ -2,9 +2,9 @@
 // bottom, the connection started by itself and never given up, the screen kept on, and updates
 // applied when nobody is using it.
 import { Show, createMemo, onMount } from 'solid-js';
-import { hashOf } from '../lib/route';
-import { useConnection } from '../stores/connection';
-import { useSubscriptions } from '../stores/subscriptions';
+import { hashOf } from '../app/route';
+import { useConnection } from '../connection/connection';
+import { useSubscriptions } from '../subscriptions/subscriptions';
 import { deckBridge } from '../worker-bridge';
 import { autoSubscribe } from '../dashboards/auto-subscribe';
 import { boundTopics } from '../dashboards/dashboard-model';

@@ -2,7 +2,7 @@
 // navigation, which a wall screen never does) and applies a waiting one once nobody has touched
 // the screen for a while, instead of showing "Reload to update" to a room that cannot click it.
 import { createEffect, onCleanup } from 'solid-js';
-import { applyUpdate, checkForUpdate, updateWaiting } from '../service-worker';
+import { applyUpdate, checkForUpdate, updateWaiting } from '../app/service-worker';
 
 /** No input for this long counts as a quiet moment to reload in. */
 export const KIOSK_IDLE_MS = 60_000;

@@ -2,7 +2,7 @@
 // session's backoff retries a lost connection forever; what it stops on for good (a CONNACK
 // refusal, a storage error, another tab holding the connection) the kiosk retries after a minute.
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
-import type { ConnectionProfile, DeckError, StatusEvent } from '../../worker/protocol';
+import type { ConnectionProfile, DeckError, StatusEvent } from '../../shared/protocol';
 import type { DeckBridge } from '../worker-bridge';
 
 /** The wait after an end the session does not retry by itself: long, as it is likely to recur. */

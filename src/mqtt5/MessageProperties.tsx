@@ -1,8 +1,8 @@
 // Every MQTT 5 property of a received message in words, each value a text node, bounded: long
 // values are cut (with "Show all"), and many user properties show the first few until asked.
 import { For, Show, createSignal } from 'solid-js';
-import type { MessageProperties as Props } from '../../worker/protocol';
-import { decodeUtf8, toHex, visibleControls } from '../lib/payload-format';
+import type { MessageProperties as Props } from '../../shared/protocol';
+import { decodeUtf8, toHex, visibleControls } from '../ui/payload-format';
 
 /** Characters of one value shown before "Show all". */
 const VALUE_SHOWN_CHARS = 200;

@@ -1,9 +1,9 @@
 // The publish form's MQTT 5 options (a chunk of its own): content type, payload format, expiry,
 // request/response, user properties and topic alias, each with its inline error.
 import { Show, type JSX } from 'solid-js';
-import { Checkbox, Field, errorAttrs } from '../components/Field';
-import { useConnection } from '../stores/connection';
-import { usePublish } from '../stores/publish';
+import { Checkbox, Field, errorAttrs } from '../ui/Field';
+import { useConnection } from '../connection/connection';
+import { usePublish } from '../publish/publish';
 import type { Publish5Form } from './publish-options';
 import { UserPropertiesEditor } from './UserPropertiesEditor';
 

@@ -1,9 +1,9 @@
 // A request in the Outbox (published with a response topic): waiting for its answer, then the
 // answer beside it, its payload as a one-line preview and how long it took.
 import { Show, createResource } from 'solid-js';
-import type { OutboxEntry, StoredMessage } from '../../worker/protocol';
-import { formatPreview, previewLine } from '../lib/payload-format';
-import { useOutbox } from '../stores/outbox';
+import type { OutboxEntry, StoredMessage } from '../../shared/protocol';
+import { formatPreview, previewLine } from '../ui/payload-format';
+import { useOutbox } from '../publish/outbox';
 import { correlationText } from './MessageProperties';
 
 /** Characters of the response shown beside its request; the message detail has the rest. */

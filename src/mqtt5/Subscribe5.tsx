@@ -1,10 +1,10 @@
 // The subscribe form's MQTT 5 options (in the MQTT 5 chunk): no local, retain as published,
 // retain handling and subscription identifier, kept in the subscriptions store as they change.
 import { For, Show, createSignal } from 'solid-js';
-import type { SubscribeOptions } from '../../worker/protocol';
-import { Checkbox, Field, errorAttrs } from '../components/Field';
-import { useConnection } from '../stores/connection';
-import { useSubscriptions } from '../stores/subscriptions';
+import type { SubscribeOptions } from '../../shared/protocol';
+import { Checkbox, Field, errorAttrs } from '../ui/Field';
+import { useConnection } from '../connection/connection';
+import { useSubscriptions } from '../subscriptions/subscriptions';
 import { RETAIN_HANDLING, parseSubscriptionId, subscribeOptionsText } from './subscribe-options';
 
 export function Subscribe5() {

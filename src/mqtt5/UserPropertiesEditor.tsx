@@ -1,8 +1,8 @@
 // Name/value rows of MQTT 5 user properties: add, edit, remove, bounded; each row's error inline.
 import { Index, Show } from 'solid-js';
-import { FieldError, errorAttrs } from '../components/Field';
+import { FieldError, errorAttrs } from '../ui/Field';
 import type { UserPropertyRow } from './publish-options';
-import { USER_PROPERTIES_MAX } from '../../worker/publish-properties';
+import { USER_PROPERTIES_MAX } from '../../shared/mqtt/publish-properties';
 
 export function UserPropertiesEditor(props: {
   /** Prefix for element ids. */

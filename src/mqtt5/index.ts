@@ -1,6 +1,6 @@
 // The MQTT 5 chunk: every MQTT 5 option editor and view, loaded together the first time one is
 // needed (the option sections opened, a publish on 5.0, a message with properties).
-import '../styles/mqtt5.css';
+import './mqtt5.css';
 
 export { Publish5 } from './Publish5';
 export { publishOptions5 } from './publish-options';

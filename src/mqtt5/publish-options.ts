@@ -1,9 +1,9 @@
 // Turns the publish form's MQTT 5 options, as typed, into PublishOptions, with a message in words
 // for every field that cannot be sent, by the worker's own rules (publish-properties.ts). What
 // depends on the whole packet (its size, the payload format) the worker refuses in its answer.
-import type { PublishOptions, StatusEvent, UserProperties } from '../../worker/protocol';
-import { USER_PROPERTIES_MAX, propertiesSize } from '../../worker/publish-properties';
-import type { TopicAliasLimit } from '../../worker/publish-properties';
+import type { PublishOptions, StatusEvent, UserProperties } from '../../shared/protocol';
+import { USER_PROPERTIES_MAX, propertiesSize } from '../../shared/mqtt/publish-properties';
+import type { TopicAliasLimit } from '../../shared/mqtt/publish-properties';
 
 export interface UserPropertyRow {
   name: string;

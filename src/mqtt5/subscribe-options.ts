@@ -1,5 +1,5 @@
 // MQTT 5 subscribe options in words, and the subscription identifier as typed.
-import type { SubscribeOptions } from '../../worker/protocol';
+import type { SubscribeOptions } from '../../shared/protocol';
 
 /** Subscription Identifier is a Variable Byte Integer from 1 (MQTT 5 §3.8.2.1.2). */
 export const SUBSCRIPTION_ID_MAX = 268_435_455;

@@ -1,9 +1,9 @@
 // While connected: the client ID the broker assigned and what its MQTT 5 CONNACK said about its
 // limits, in words. A chunk of its own: the first paint never needs it.
 import { For, Show } from 'solid-js';
-import type { BrokerLimits } from '../../worker/protocol';
-import { useConnection } from '../stores/connection';
-import '../styles/profiles.css';
+import type { BrokerLimits } from '../../shared/protocol';
+import { useConnection } from '../connection/connection';
+import './profiles.css';
 
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 const count = (n: number) => n.toLocaleString('en');

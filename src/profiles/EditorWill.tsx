@@ -1,7 +1,7 @@
 // The editor's last will: topic, payload, QoS, retain; for MQTT 5 its properties too.
 import { Show } from 'solid-js';
-import type { Qos } from '../../worker/protocol';
-import { Field } from '../components/Field';
+import type { Qos } from '../../shared/protocol';
+import { Field } from '../ui/Field';
 import { FlagField, PropRows, TextField, type DraftStore } from './draft-inputs';
 
 export function EditorWill(props: { s: DraftStore }) {

@@ -1,7 +1,7 @@
 // One saved profile in the list: its name, URL and MQTT version, and its actions; Delete asks
 // first, in words, inside the card.
 import { Show, createSignal } from 'solid-js';
-import type { SavedProfile } from '../../worker/protocol';
+import type { SavedProfile } from '../../shared/protocol';
 
 export function ProfileCard(props: {
   saved: SavedProfile;

@@ -2,9 +2,9 @@
 // beside their field, and the worker's refusal of the rest (profileError on put) above Save.
 import { Index, Show, createSignal, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { MqttVersion, SavedProfile } from '../../worker/protocol';
-import { Field } from '../components/Field';
-import { randomClientId } from '../lib/connection-id';
+import type { MqttVersion, SavedProfile } from '../../shared/protocol';
+import { Field } from '../ui/Field';
+import { randomClientId } from '../connection/connection-id';
 import { FlagField, TextField, type DraftStore } from './draft-inputs';
 import { EditorConnectProperties, EditorReconnect } from './EditorOptions';
 import { EditorWill } from './EditorWill';

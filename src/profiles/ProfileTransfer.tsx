@@ -1,13 +1,13 @@
 // Export (a .json download without any password) and Import (a file of someone's profiles, read
 // bounded and field by field; each bad entry listed in words) of the saved profiles.
 import { For, Show, createSignal } from 'solid-js';
-import type { SavedProfile } from '../../worker/protocol';
+import type { SavedProfile } from '../../shared/protocol';
 import {
   MAX_PROFILE_FILE_BYTES,
   profileFileText,
   readProfileFile,
-} from '../../worker/profile-file';
-import { newProfileKey, useConnection } from '../stores/connection';
+} from '../../shared/profiles/profile-file';
+import { newProfileKey, useConnection } from '../connection/connection';
 import { deckBridge } from '../worker-bridge';
 
 const FILE_NAME = 'mqtt-deck-profiles.json';

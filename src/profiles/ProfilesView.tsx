@@ -1,16 +1,16 @@
 // The Profiles view (#/profiles): the saved profiles in the user's order with Connect, Edit,
 // Duplicate, Delete and Move up/down; New; export and import (ProfileTransfer); the editor.
 import { For, Show, createSignal, onMount } from 'solid-js';
-import type { SavedProfile } from '../../worker/protocol';
-import { hashOf } from '../lib/route';
-import { newProfileKey, useConnection } from '../stores/connection';
-import { openAlongside } from '../stores/connection-choose';
+import type { SavedProfile } from '../../shared/protocol';
+import { hashOf } from '../app/route';
+import { newProfileKey, useConnection } from '../connection/connection';
+import { openAlongside } from '../connection/connection-choose';
 import { deckBridge } from '../worker-bridge';
 import { ProfileCard } from './ProfileCard';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileTransfer } from './ProfileTransfer';
 import { blankProfile } from './profile-draft';
-import '../styles/profiles.css';
+import './profiles.css';
 
 interface Editing {
   saved: SavedProfile;

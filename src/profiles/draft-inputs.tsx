@@ -2,7 +2,7 @@
 // inputs with their inline error, checkboxes, and name/value rows for user properties.
 import { For } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { Checkbox, Field, errorAttrs } from '../components/Field';
+import { Checkbox, Field, errorAttrs } from '../ui/Field';
 import type { DraftErrors, ProfileDraft, PropRow } from './profile-draft';
 
 export interface DraftStore {

@@ -8,8 +8,8 @@ import type {
   ReconnectPolicy,
   UserProperties,
   WillMessage,
-} from '../../worker/protocol';
-import { connectionId, randomClientId } from '../lib/connection-id';
+} from '../../shared/protocol';
+import { connectionId, randomClientId } from '../connection/connection-id';
 
 export interface PropRow {
   name: string;

@@ -1,7 +1,7 @@
 // "Save as profile" on the connection form: the form as it is becomes a new saved profile, named
 // after its broker host and client ID (renamed in the Profiles view if need be).
-import type { ConnectionStore } from '../stores/connection';
-import { newProfileKey } from '../stores/connection';
+import type { ConnectionStore } from '../connection/connection';
+import { newProfileKey } from '../connection/connection';
 import { deckBridge } from '../worker-bridge';
 
 /** Saves the form as a new saved profile; resolves with what to tell the person. */

@@ -1,9 +1,9 @@
 // Saved payloads of the current saved profile (issue 7), below the publish form: one click
 // sends one. An unsaved connection uses this device's own collection (key '').
-import '../styles/templates.css';
+import './templates.css';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { useConnection } from '../stores/connection';
-import { usePublish } from '../stores/publish';
+import { useConnection } from '../connection/connection';
+import { usePublish } from '../publish/publish';
 import { deckBridge } from '../worker-bridge';
 import { createSavedPayloads } from './saved-payloads-store';
 import { fromForm, intoForm } from './template-form';

@@ -1,9 +1,9 @@
 // The small form that names a new saved payload or edits one: name, topic and payload, checked
 // as the publish form checks them before the worker checks them again.
 import { createSignal, Show } from 'solid-js';
-import { validatePublishTopic } from '../../worker/mqtt-topics';
-import { MAX_TEMPLATE_NAME_CHARS } from '../../worker/template-validate';
-import { Field, errorAttrs } from '../components/Field';
+import { validatePublishTopic } from '../../shared/mqtt/topics';
+import { MAX_TEMPLATE_NAME_CHARS } from '../../shared/templates/template-validate';
+import { Field, errorAttrs } from '../ui/Field';
 
 export interface TemplateDraft {
   name: string;

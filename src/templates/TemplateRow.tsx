@@ -1,7 +1,7 @@
 // One saved payload in the list: its name, topic and QoS/retain badge, one-click Send, and the
 // actions that change it (load, edit, move, delete with a confirmation).
 import { createSignal, Show } from 'solid-js';
-import type { PayloadTemplate } from '../../worker/protocol';
+import type { PayloadTemplate } from '../../shared/protocol';
 import { badgeText } from './template-form';
 import { TemplateEditor, type TemplateDraft } from './TemplateEditor';
 

@@ -5,7 +5,7 @@ import {
   MAX_TEMPLATE_FILE_BYTES,
   templatesFromFile,
   templatesToFile,
-} from '../../worker/template-file';
+} from '../../shared/templates/template-file';
 import { newTemplateKey, type SavedPayloadsStore } from './saved-payloads-store';
 
 /** Offers the text as a download (the page's own blob: URL, revoked once clicked). */

@@ -2,8 +2,8 @@
 // from the worker, every change saved whole, and the outcome of the last action in words.
 import { createEffect, createSignal, on, useContext } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import type { PayloadTemplate, PublishResult } from '../../worker/protocol';
-import { ConnectionContext } from '../stores/connection';
+import type { PayloadTemplate, PublishResult } from '../../shared/protocol';
+import { ConnectionContext } from '../connection/connection';
 import type { DeckBridge } from '../worker-bridge';
 
 export interface Notice {

@@ -1,8 +1,8 @@
 // Between the publish form and a saved payload: what "Save current as…" takes from the form and
 // what "Load into form" puts back, MQTT 5 options included (as the form types them).
-import type { PayloadTemplate, PublishOptions } from '../../worker/protocol';
-import type { ConnectionStore } from '../stores/connection';
-import type { PublishStore } from '../stores/publish';
+import type { PayloadTemplate, PublishOptions } from '../../shared/protocol';
+import type { ConnectionStore } from '../connection/connection';
+import type { PublishStore } from '../publish/publish';
 
 /**
  * The publish form as a template's fields, or why it cannot be saved. The MQTT 5 options go only

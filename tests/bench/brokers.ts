@@ -2,7 +2,7 @@
 // Mosquitto (the reference) and the dev broker (Aedes) in a child process of its own.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { stopChild } from '../browser/child-process';
+import { stopChild } from '../fixtures/servers/child-process';
 import type { AedesChildMessage, AedesChildRequest } from './aedes-child';
 import { startBenchMosquitto } from './mosquitto-bench';
 

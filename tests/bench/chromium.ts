@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/paths';
-import { stopChild } from '../browser/child-process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../fixtures/browser/paths';
+import { stopChild } from '../fixtures/servers/child-process';
 import { CdpClient } from './cdp-client';
 
 const START_TIMEOUT_MS = 20_000;

@@ -1,6 +1,6 @@
 // Mosquitto for the bench: a WebSocket listener for the browser and a TCP one for the publisher,
 // configured for the load (deep queues, a wide in-flight window, no per-message logging).
-import { startMosquitto } from '../browser/mosquitto';
+import { startMosquitto } from '../fixtures/servers/mosquitto';
 import { processCpuMs } from './proc-cpu';
 import type { BenchBroker } from './brokers';
 

@@ -1,7 +1,7 @@
 // The parent side of the publisher: forks tests/bench/publisher.ts under tsx, one job at a time.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { stopChild } from '../browser/child-process';
+import { stopChild } from '../fixtures/servers/child-process';
 
 export interface PublishJob {
   /** `bench` for the app, `ceil` for the bare subscriber: neither receives the other's traffic. */

@@ -1,12 +1,12 @@
 // Scenario 9's table against the validators themselves: every bad input gets its specific error,
 // and the near misses beside them (the largest packet that fits, odd but valid topics) pass.
 import { describe, expect, it } from 'vitest';
-import { validateTopicFilter } from '../../worker/mqtt-topics';
-import { profileError } from '../../worker/profile-validation';
-import type { ConnectionProfile, DeckError, PublishOptions } from '../../worker/protocol';
-import { payloadTextError, publishError, qosError } from '../../worker/publish-validation';
-import { BAD_INPUTS, BROKER_MAX_PACKET_SIZE } from '../browser/bad-input-table';
-import type { BadInput } from '../browser/bad-input-table';
+import { validateTopicFilter } from '../../shared/mqtt/topics';
+import { profileError } from '../../shared/profiles/profile-validation';
+import type { ConnectionProfile, DeckError, PublishOptions } from '../../shared/protocol';
+import { payloadTextError, publishError, qosError } from '../../shared/mqtt/publish-validation';
+import { BAD_INPUTS, BROKER_MAX_PACKET_SIZE } from '../fixtures/data/bad-input-table';
+import type { BadInput } from '../fixtures/data/bad-input-table';
 
 const BASE: ConnectionProfile = {
   id: 'bad-inputs',

@@ -1,7 +1,7 @@
 // The captures registry as read back from settings: any version of the app may have written it,
 // so each entry is kept only when its fields are sound, and cleaned where they are not.
 import { describe, expect, it } from 'vitest';
-import { readCaptureInfo } from '../../worker/captures';
+import { readCaptureInfo } from '../../worker/history/captures';
 
 const sound = {
   id: 'a1b2-c3',

@@ -1,7 +1,7 @@
 // The CBOR decoder against RFC 8949 Appendix A examples (every major type), and malformed input.
 import { describe, expect, test } from 'vitest';
 import { decodeCbor } from '../../src/decoders/cbor';
-import { errorOf, hex, ok } from './decoder-fixtures';
+import { errorOf, hex, ok } from '../fixtures/data/decoder-fixtures';
 
 const decode = (text: string) => decodeCbor(hex(text));
 

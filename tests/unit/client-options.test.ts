@@ -1,10 +1,10 @@
 // clientOptions is pure: a profile's will and MQTT 5 connect properties as mqtt.js options, and
 // the broker limits read from a CONNACK.
 import { describe, expect, it } from 'vitest';
-import { assignedClientId, brokerLimitsOf } from '../../worker/broker-limits';
-import { clientOptions } from '../../worker/mqtt-client';
-import { MAX_INCOMING_PACKET_BYTES } from '../../worker/packet-guard';
-import type { ConnectionProfile, WillMessage } from '../../worker/protocol';
+import { assignedClientId, brokerLimitsOf } from '../../worker/session/broker-limits';
+import { clientOptions } from '../../worker/session/mqtt-client';
+import { MAX_INCOMING_PACKET_BYTES } from '../../shared/mqtt/packet-limits';
+import type { ConnectionProfile, WillMessage } from '../../shared/protocol';
 
 function profile(extra: Partial<ConnectionProfile> = {}): ConnectionProfile {
   return {

@@ -1,15 +1,19 @@
 // The gate in front of tabs' sessions: only the lock holder connects, Take over stops the other,
 // and the tabs that wait see the holder's live state over a (Node) BroadcastChannel.
 import { afterEach, describe, expect, test } from 'vitest';
-import { OPEN_ELSEWHERE, TAKEN_OVER, createConnectionGate } from '../../worker/connection-gate';
-import type { ConnectionGate, GatedSession } from '../../worker/connection-gate';
+import {
+  OPEN_ELSEWHERE,
+  TAKEN_OVER,
+  createConnectionGate,
+} from '../../worker/tabs/connection-gate';
+import type { ConnectionGate, GatedSession } from '../../worker/tabs/connection-gate';
 import type {
   ConnectionProfile,
   ConnectionState,
   DeckError,
   StatusEvent,
-} from '../../worker/protocol';
-import { fakeLockManager } from './fake-lock-manager';
+} from '../../shared/protocol';
+import { fakeLockManager } from '../fixtures/fakes/fake-lock-manager';
 
 function profile(clientId: string, url = 'ws://127.0.0.1:1883/mqtt'): ConnectionProfile {
   return {

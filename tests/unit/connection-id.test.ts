@@ -1,6 +1,6 @@
 // How the UI names connections in history and makes client IDs.
 import { describe, expect, it } from 'vitest';
-import { connectionId, randomClientId } from '../../src/lib/connection-id';
+import { connectionId, randomClientId } from '../../src/connection/connection-id';
 
 describe('connectionId', () => {
   it('names the connection by client ID and URL, without credentials', () => {

@@ -1,7 +1,7 @@
 // The connection lock across "tabs" sharing one lock manager: taken, refused, stolen, released.
 import { describe, expect, test } from 'vitest';
-import { connectionLockName, createConnectionLock } from '../../worker/connection-lock';
-import { fakeLockManager } from './fake-lock-manager';
+import { connectionLockName, createConnectionLock } from '../../worker/tabs/connection-lock';
+import { fakeLockManager } from '../fixtures/fakes/fake-lock-manager';
 
 const A = 'mqtt-deck:connection:ws://broker/mqtt|deck-a';
 const B = 'mqtt-deck:connection:ws://broker/mqtt|deck-b';

@@ -1,6 +1,6 @@
 // Which connection gets calls that name none: the one connected last, else the newest still open.
 import { describe, expect, it } from 'vitest';
-import { createConnectionOrder } from '../../worker/connection-order';
+import { createConnectionOrder } from '../../worker/connections/connection-order';
 
 describe('connection order', () => {
   it('has no default before any Connect', () => {

@@ -1,12 +1,12 @@
 // The dashboard model: validation of untrusted files, JSON paths, the per-batch newest-value
 // scan, the bounded chart series and their downsampling, and the export format.
 import { describe, expect, it } from 'vitest';
-import type { MessageSummary } from '../../worker/protocol';
+import type { MessageSummary } from '../../shared/protocol';
 import { dashboardToFile } from '../../src/dashboards/dashboard-file';
 import { DASHBOARD_FILE_FORMAT } from '../../src/dashboards/dashboard-model';
 import { parseDashboardFile, validateDashboard } from '../../src/dashboards/dashboard-validate';
 import { demoDashboard } from '../../src/dashboards/demo-dashboard';
-import { parsePath, readPath } from '../../worker/json-path';
+import { parsePath, readPath } from '../../shared/json/json-path';
 import { bindTopics, newestPerKey } from '../../src/dashboards/live-index';
 import { valueAt } from '../../src/dashboards/payload-value';
 import { createSeriesRing, downsample, SERIES_SLOTS } from '../../src/dashboards/series-ring';

@@ -1,7 +1,7 @@
 // Decoder rules: validated on save and on read back, matched first-wins against topics.
 import { describe, expect, test } from 'vitest';
 import { ruleFor } from '../../src/decoders/decoders';
-import { decoderRuleError, readDecoderRules } from '../../worker/decoder-rules-store';
+import { decoderRuleError, readDecoderRules } from '../../worker/saved/decoder-rules-store';
 
 describe('decoder rules', () => {
   test('invalid rules are named', () => {

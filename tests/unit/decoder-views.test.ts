@@ -7,7 +7,7 @@ import { diffLines, foldDiff } from '../../src/decoders/line-diff';
 import { decodeMsgpack } from '../../src/decoders/msgpack';
 import { prettyText } from '../../src/decoders/node-text';
 import { CHILD_PAGE, INITIAL_LINES, initialOpen } from '../../src/decoders/tree-layout';
-import { hex } from './decoder-fixtures';
+import { hex } from '../fixtures/data/decoder-fixtures';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

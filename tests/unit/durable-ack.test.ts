@@ -1,12 +1,12 @@
 // The history writer's durable acknowledgements, against a fake store: a QoS 1/2 message's
 // promise settles only with its segment's commit, QoS 0 gets none, a waiting ack flushes fast.
 import { describe, expect, it } from 'vitest';
-import { ACK_FLUSH_DELAY_MS, ACK_MAX_FAILURES } from '../../worker/history-acks';
-import type { QosRecordKey } from '../../worker/history-schema';
-import type { AppendOptions, HistoryStore } from '../../worker/history-store';
-import { createHistoryWriter } from '../../worker/history-writer';
-import type { Qos, StoredMessage } from '../../worker/protocol';
-import { fakeTimer, flushPromises } from './fake-timer';
+import { ACK_FLUSH_DELAY_MS, ACK_MAX_FAILURES } from '../../worker/history/history-acks';
+import type { QosRecordKey } from '../../worker/db/schema';
+import type { AppendOptions, HistoryStore } from '../../worker/history/history-store';
+import { createHistoryWriter } from '../../worker/history/history-writer';
+import type { Qos, StoredMessage } from '../../shared/protocol';
+import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';
 
 interface Call {
   messages: readonly StoredMessage[];

@@ -7,9 +7,9 @@ import {
   reasonName,
   subscriptionRefusal,
   unreachableError,
-} from '../../worker/error-codes';
-import { brokerUrlError, profileError } from '../../worker/profile-validation';
-import type { ConnectionProfile } from '../../worker/protocol';
+} from '../../worker/session/error-codes';
+import { brokerUrlError, profileError } from '../../shared/profiles/profile-validation';
+import type { ConnectionProfile } from '../../shared/protocol';
 
 describe('connackError', () => {
   it.each([

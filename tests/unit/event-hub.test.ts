@@ -1,11 +1,11 @@
 // The UI event hub: one post per frame, the newest messages only with every arrival counted,
 // other events in order, and no new post while the page has not answered the last one.
 import { describe, expect, it } from 'vitest';
-import { createEventHub, previewBuffers } from '../../worker/event-hub';
-import { toSummary } from '../../worker/incoming-message';
-import { PREVIEW_BYTES } from '../../worker/protocol';
-import type { DeckEvent, StoredMessage } from '../../worker/protocol';
-import { fakeTimer, flushPromises } from './fake-timer';
+import { createEventHub, previewBuffers } from '../../worker/events/event-hub';
+import { toSummary } from '../../worker/session/incoming-message';
+import { PREVIEW_BYTES } from '../../shared/protocol';
+import type { DeckEvent, StoredMessage } from '../../shared/protocol';
+import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';
 
 function message(id: number, size = 3): StoredMessage {
   return {

@@ -14,7 +14,7 @@ import {
   eventText,
   mergeTimeline,
 } from '../../src/history/explore/timeline-rows';
-import type { ConnectionLogEntry, MessageSummary } from '../../worker/protocol';
+import type { ConnectionLogEntry, MessageSummary } from '../../shared/protocol';
 
 const message = (id: number, time: number): MessageSummary => ({
   id,

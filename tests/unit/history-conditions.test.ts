@@ -2,12 +2,16 @@
 // and case-insensitive text each select exactly the expected messages, and a packed segment
 // (matchingIndexes) agrees with the in-memory path (matchesMessage) the writer uses.
 import { describe, expect, it } from 'vitest';
-import { matchesMessage, prepareQuery, TEXT_SEARCH_MAX_BYTES } from '../../worker/history-filter';
-import { matchingIndexes } from '../../worker/history-match';
-import type { HistoryQuery, StoredMessage } from '../../worker/protocol';
-import { openSegment } from '../../worker/segment-codec';
-import { buildSegment } from '../../worker/segment-plan';
-import { createTopicDictionary } from '../../worker/topic-dictionary';
+import {
+  matchesMessage,
+  prepareQuery,
+  TEXT_SEARCH_MAX_BYTES,
+} from '../../worker/history/query/history-filter';
+import { matchingIndexes } from '../../worker/history/query/history-match';
+import type { HistoryQuery, StoredMessage } from '../../shared/protocol';
+import { openSegment } from '../../worker/db/segment/segment-codec';
+import { buildSegment } from '../../worker/db/segment/segment-plan';
+import { createTopicDictionary } from '../../worker/history/topic-dictionary';
 
 const utf8 = new TextEncoder();
 const TOPICS = ['home/kitchen/temp', 'home/hall/temp', 'office/door'];

@@ -1,9 +1,9 @@
 // How batches become segment records and latest values, and how version-1 records are read for
 // the migration: pure steps of the history store, checked without a browser.
 import { describe, expect, it } from 'vitest';
-import { legacyMessage } from '../../worker/history-migration';
-import type { StoredMessage } from '../../worker/protocol';
-import { openSegment } from '../../worker/segment-codec';
+import { legacyMessage } from '../../worker/db/migration-v4';
+import type { StoredMessage } from '../../shared/protocol';
+import { openSegment } from '../../worker/db/segment/segment-codec';
 import {
   buildSegment,
   latestByBucket,
@@ -12,8 +12,8 @@ import {
   SEGMENT_MAX_MESSAGES,
   SEGMENT_MAX_PAYLOAD_BYTES,
   segmentEnds,
-} from '../../worker/segment-plan';
-import { createTopicDictionary } from '../../worker/topic-dictionary';
+} from '../../worker/db/segment/segment-plan';
+import { createTopicDictionary } from '../../worker/history/topic-dictionary';
 
 function message(id: number, size = 10, over: Partial<StoredMessage> = {}): StoredMessage {
   return {

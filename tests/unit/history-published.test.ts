@@ -2,13 +2,13 @@
 // latest-value records add up per-topic counts and bytes, and the connection log turns a status
 // sequence into the transitions a person reads, not one entry per reconnect attempt.
 import { describe, expect, it } from 'vitest';
-import { logTransition } from '../../worker/connection-log';
-import type { LogPhase, LogTransition } from '../../worker/connection-log';
-import type { StatusEvent, StoredMessage } from '../../worker/protocol';
-import { encodeSegment, openSegment } from '../../worker/segment-codec';
-import { FLAG_PUBLISHED } from '../../worker/segment-layout';
-import { latestOfBatch, mergeLatest } from '../../worker/segment-plan';
-import { messageAt, summaryAt } from '../../worker/segment-read';
+import { logTransition } from '../../worker/history/connection-log';
+import type { LogPhase, LogTransition } from '../../worker/history/connection-log';
+import type { StatusEvent, StoredMessage } from '../../shared/protocol';
+import { encodeSegment, openSegment } from '../../worker/db/segment/segment-codec';
+import { FLAG_PUBLISHED } from '../../worker/db/segment/segment-layout';
+import { latestOfBatch, mergeLatest } from '../../worker/db/segment/segment-plan';
+import { messageAt, summaryAt } from '../../worker/db/segment/segment-read';
 
 const utf8 = new TextEncoder();
 const msg = (id: number, topic: string, text: string, published?: boolean): StoredMessage => {

@@ -8,8 +8,8 @@ import {
   pruneLimits,
   readRetention,
   retentionProblem,
-} from '../../worker/history-retention-policy';
-import type { SegmentSummary } from '../../worker/history-retention-policy';
+} from '../../worker/history/retention/history-retention-policy';
+import type { SegmentSummary } from '../../worker/history/retention/history-retention-policy';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = 100 * DAY_MS;

@@ -1,15 +1,15 @@
 // Payload text search on raw bytes: what it finds in one payload and across a packed segment
 // agrees with a plain byte search, and a match never spans two messages.
 import { describe, expect, it } from 'vitest';
-import { matchesMessage, prepareQuery } from '../../worker/history-filter';
+import { matchesMessage, prepareQuery } from '../../worker/history/query/history-filter';
 import {
   indexOfNeedle,
   messagesContaining,
   toNeedle,
   tuneNeedle,
-} from '../../worker/payload-search';
-import type { StoredMessage } from '../../worker/protocol';
-import { encodeSegment, openSegment } from '../../worker/segment-codec';
+} from '../../worker/history/query/payload-search';
+import type { StoredMessage } from '../../shared/protocol';
+import { encodeSegment, openSegment } from '../../worker/db/segment/segment-codec';
 
 const utf8 = new TextEncoder();
 

@@ -8,7 +8,7 @@ import {
   seedFromHistory,
   type ReadHistory,
 } from '../../src/dashboards/history-seed';
-import type { HistoryQuery, MessageSummary } from '../../worker/protocol';
+import type { HistoryQuery, MessageSummary } from '../../shared/protocol';
 
 /** A history of one message per `stepMs` in [0, endMs], served like the worker: newest first. */
 function fakeHistory(endMs: number, stepMs: number, pageMax = 300) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartCsv } from '../../src/history/chart/chart-csv';
 import { resolveRange } from '../../src/history/chart/chart-range';
 import { FIELDS_MAX, numericFields } from '../../src/history/chart/numeric-fields';
-import type { SeriesData } from '../../worker/protocol';
+import type { SeriesData } from '../../shared/protocol';
 
 const f = (...v: number[]) => Float64Array.from(v);
 const series = (topic: string, path: string, mean: number[], min: number[], max: number[]) =>

@@ -1,12 +1,16 @@
 // Charts from history, worker side: bucketing over known values (edges, empty buckets, the range's
 // ends), one scan per topic filter, and refusals in words for a query that cannot be run.
 import { describe, expect, it } from 'vitest';
-import { readSeries, type SeriesSources } from '../../worker/history-series';
-import type { ScanVisit } from '../../worker/history-query';
-import { topicMatches } from '../../worker/mqtt-topics';
-import type { HistoryQuery, SeriesQuery, StoredMessage } from '../../worker/protocol';
-import { encodeSegment, openSegment } from '../../worker/segment-codec';
-import { bucketOf, bucketTimes, createSeriesBuckets } from '../../worker/series-buckets';
+import { readSeries, type SeriesSources } from '../../worker/history/series/history-series';
+import type { ScanVisit } from '../../worker/history/query/history-query';
+import { topicMatches } from '../../shared/mqtt/topics';
+import type { HistoryQuery, SeriesQuery, StoredMessage } from '../../shared/protocol';
+import { encodeSegment, openSegment } from '../../worker/db/segment/segment-codec';
+import {
+  bucketOf,
+  bucketTimes,
+  createSeriesBuckets,
+} from '../../worker/history/series/series-buckets';
 
 const utf8 = new TextEncoder();
 

@@ -1,13 +1,13 @@
 // The worker's batching: the pure batcher and the history writer (one transaction per batch,
 // never before open, retried on failure). The UI event hub has its own file.
 import { describe, expect, it } from 'vitest';
-import type { HistoryStore } from '../../worker/history-store';
-import { matchesMessage, prepareQuery } from '../../worker/history-filter';
-import { createHistoryWriter } from '../../worker/history-writer';
-import { toSummary } from '../../worker/incoming-message';
-import { createBatcher } from '../../worker/message-batcher';
-import type { HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from '../../worker/protocol';
-import { fakeTimer, flushPromises } from './fake-timer';
+import type { HistoryStore } from '../../worker/history/history-store';
+import { matchesMessage, prepareQuery } from '../../worker/history/query/history-filter';
+import { createHistoryWriter } from '../../worker/history/history-writer';
+import { toSummary } from '../../worker/session/incoming-message';
+import { createBatcher } from '../../worker/events/message-batcher';
+import type { HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from '../../shared/protocol';
+import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';
 
 function message(id: number, topic = 'deck/t', size = 3): StoredMessage {
   return {

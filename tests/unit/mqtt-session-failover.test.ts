@@ -3,8 +3,8 @@
 // unacknowledged QoS 1 publish replayed by mqtt.js on the fallback broker.
 import mqtt, { type IStore } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionProfile } from '../../worker/protocol';
-import type { OpenQosState, QosState } from '../../worker/qos-state';
+import type { ConnectionProfile } from '../../shared/protocol';
+import type { OpenQosState, QosState } from '../../worker/qos/qos-state';
 import {
   cleanups,
   closedPort,
@@ -12,7 +12,7 @@ import {
   startAedes,
   startSession,
   waitFor,
-} from './mqtt-session-brokers';
+} from '../fixtures/fakes/mqtt-session-brokers';
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

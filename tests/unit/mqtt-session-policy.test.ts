@@ -1,7 +1,7 @@
 // The session's reconnect policy (off, a limit of failed attempts, its own delays) and what it
 // takes from an MQTT 5 CONNACK (Assigned Client Identifier, broker limits), over real sockets.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionProfile, ReconnectPolicy } from '../../worker/protocol';
+import type { ConnectionProfile, ReconnectPolicy } from '../../shared/protocol';
 import {
   cleanups,
   closedPort,
@@ -10,7 +10,7 @@ import {
   startScriptedV5,
   startSession,
   waitFor,
-} from './mqtt-session-brokers';
+} from '../fixtures/fakes/mqtt-session-brokers';
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -6,13 +6,17 @@ import mqtt from 'mqtt';
 import mqttPacket, { type Packet } from 'mqtt-packet';
 import websocketStream from 'websocket-stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMqttSession, type MqttSession, type SessionDeps } from '../../worker/mqtt-session';
+import {
+  createMqttSession,
+  type MqttSession,
+  type SessionDeps,
+} from '../../worker/session/mqtt-session';
 import type {
   ConnectionProfile,
   StatusEvent,
   StoredMessage,
   SubscriptionEvent,
-} from '../../worker/protocol';
+} from '../../shared/protocol';
 
 interface TestBroker {
   url: string;

@@ -1,6 +1,6 @@
 // Topic filter and topic name rules (MQTT §4.7), and matching, including `$` topics.
 import { describe, expect, it } from 'vitest';
-import { topicMatches, validatePublishTopic, validateTopicFilter } from '../../worker/mqtt-topics';
+import { topicMatches, validatePublishTopic, validateTopicFilter } from '../../shared/mqtt/topics';
 
 describe('validateTopicFilter', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The MessagePack decoder against hand-built fixtures of every format byte, and malformed input.
 import { describe, expect, test } from 'vitest';
 import { decodeMsgpack } from '../../src/decoders/msgpack';
-import { errorOf, hex, ok } from './decoder-fixtures';
+import { errorOf, hex, ok } from '../fixtures/data/decoder-fixtures';
 
 const decode = (text: string) => decodeMsgpack(hex(text));
 

@@ -1,12 +1,17 @@
 // The export line formats: NDJSON lines that decode back to the same message, CSV cells quoted and
 // guarded, every kind of bad line refused with its reason, lines split from a stream.
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, CSV_HEADER } from '../../worker/export-csv';
-import { fileLines } from '../../worker/import-lines';
-import { importReport, NOT_AN_EXPORT } from '../../worker/import-report';
-import { decodeLine } from '../../worker/ndjson-decode';
-import { fromBase64, headerLine, ndjsonLine, toBase64 } from '../../worker/ndjson-format';
-import type { StoredMessage } from '../../worker/protocol';
+import { csvCell, csvRow, CSV_HEADER } from '../../worker/history/transfer/export-csv';
+import { fileLines } from '../../worker/history/transfer/import-lines';
+import { importReport, NOT_AN_EXPORT } from '../../worker/history/transfer/import-report';
+import { decodeLine } from '../../worker/history/transfer/ndjson-decode';
+import {
+  fromBase64,
+  headerLine,
+  ndjsonLine,
+  toBase64,
+} from '../../worker/history/transfer/ndjson-format';
+import type { StoredMessage } from '../../shared/protocol';
 
 const utf8 = new TextEncoder();
 

@@ -1,6 +1,6 @@
 // The UI's bounded newest-first ring: batches on top, pages below, nothing past the limit kept.
 import { describe, expect, it } from 'vitest';
-import { createNewestFirstWindow } from '../../src/lib/newest-first-window';
+import { createNewestFirstWindow } from '../../src/messages/newest-first-window';
 
 const item = (id: number) => ({ id });
 /** Ids from `high` down to `low`, as newest-first items. */

@@ -4,9 +4,9 @@
 import { EventEmitter } from 'node:events';
 import type { MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';
-import { createOutboxLink, type LinkHost } from '../../worker/outbox-link';
-import { connectionRows, type OutboxRow } from '../../worker/outbox-rules';
-import type { ConnectionProfile, OutboxState, Qos } from '../../worker/protocol';
+import { createOutboxLink, type LinkHost } from '../../worker/outbox/outbox-link';
+import { connectionRows, type OutboxRow } from '../../worker/outbox/outbox-rules';
+import type { ConnectionProfile, OutboxState, Qos } from '../../shared/protocol';
 
 function profile(id: string): ConnectionProfile {
   const base = { username: '', password: '', keepaliveS: 60, cleanStart: true };

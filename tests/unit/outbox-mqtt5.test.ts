@@ -4,9 +4,9 @@
 import { EventEmitter } from 'node:events';
 import type { MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';
-import { createOutboxLink, type LinkHost } from '../../worker/outbox-link';
-import { newRow, toEntry, type OutboxRow } from '../../worker/outbox-rules';
-import type { ConnectionProfile, DeckError, PublishOptions } from '../../worker/protocol';
+import { createOutboxLink, type LinkHost } from '../../worker/outbox/outbox-link';
+import { newRow, toEntry, type OutboxRow } from '../../worker/outbox/outbox-rules';
+import type { ConnectionProfile, DeckError, PublishOptions } from '../../shared/protocol';
 
 const PROFILE: ConnectionProfile = {
   id: 'c',

@@ -9,8 +9,8 @@ import {
   rowOptions,
   toEntry,
   type OutboxRow,
-} from '../../worker/outbox-rules';
-import type { OutboxState } from '../../worker/protocol';
+} from '../../worker/outbox/outbox-rules';
+import type { OutboxState } from '../../shared/protocol';
 
 function row(seq: number, state: OutboxState, packetId?: number): OutboxRow {
   const r: OutboxRow = {

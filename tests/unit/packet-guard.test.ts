@@ -3,8 +3,8 @@
 import mqttPacket from 'mqtt-packet';
 import type { Packet } from 'mqtt-packet';
 import { describe, expect, it } from 'vitest';
-import { clientProtocolError } from '../../worker/error-codes';
-import { connackViolation, createPacketGuard } from '../../worker/packet-guard';
+import { clientProtocolError } from '../../worker/session/error-codes';
+import { connackViolation, createPacketGuard } from '../../worker/guard/packet-guard';
 
 const MAX = 1_000_000;
 const v5 = { protocolVersion: 5 } as const;

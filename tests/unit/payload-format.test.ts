@@ -10,7 +10,7 @@ import {
   previewLine,
   toHex,
   visibleControls,
-} from '../../src/lib/payload-format';
+} from '../../src/ui/payload-format';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

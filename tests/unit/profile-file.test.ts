@@ -6,9 +6,9 @@ import {
   MAX_PROFILE_FILE_ENTRIES,
   profileFileText,
   readProfileFile,
-} from '../../worker/profile-file';
-import { profileError } from '../../worker/profile-validation';
-import type { SavedProfile } from '../../worker/protocol';
+} from '../../shared/profiles/profile-file';
+import { profileError } from '../../shared/profiles/profile-validation';
+import type { SavedProfile } from '../../shared/protocol';
 
 const SECRET = 's3cret-Pa55';
 

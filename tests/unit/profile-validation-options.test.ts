@@ -1,8 +1,8 @@
 // Every message profileError gives for the issue-7 fields: will, connect properties, user
 // properties, fallback URLs and the reconnect policy.
 import { describe, expect, it } from 'vitest';
-import { profileError } from '../../worker/profile-validation';
-import type { ConnectionProfile, WillMessage } from '../../worker/protocol';
+import { profileError } from '../../shared/profiles/profile-validation';
+import type { ConnectionProfile, WillMessage } from '../../shared/protocol';
 
 function profile(extra: Partial<ConnectionProfile> = {}): ConnectionProfile {
   return {

@@ -1,7 +1,7 @@
 // The publish form's MQTT 5 options as typed → PublishOptions, or a message in words per field;
 // and the subscribe options' identifier and words.
 import { describe, expect, test } from 'vitest';
-import type { StatusEvent } from '../../worker/protocol';
+import type { StatusEvent } from '../../shared/protocol';
 import { parseHex, publishOptions5, type Publish5Form } from '../../src/mqtt5/publish-options';
 import { parseSubscriptionId, subscribeOptionsText } from '../../src/mqtt5/subscribe-options';
 

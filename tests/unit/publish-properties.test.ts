@@ -1,9 +1,9 @@
 // Every MQTT 5 field of a publish is checked before the outbox takes it: refused by name on 3.1.1,
 // bounded on 5.0, counted exactly in the packet size, and a topic alias checked against the broker.
 import { describe, expect, it } from 'vitest';
-import type { PublishOptions } from '../../worker/protocol';
-import { publishError } from '../../worker/publish-validation';
-import type { PublishLimits } from '../../worker/publish-validation';
+import type { PublishOptions } from '../../shared/protocol';
+import { publishError } from '../../shared/mqtt/publish-validation';
+import type { PublishLimits } from '../../shared/mqtt/publish-validation';
 
 const V5: PublishLimits = { version: 5, topicAliasMaximum: 10 };
 const V4: PublishLimits = { version: 4 };

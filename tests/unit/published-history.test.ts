@@ -4,10 +4,10 @@
 import { EventEmitter } from 'node:events';
 import type { MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';
-import { createOutboxLink, type LinkHost } from '../../worker/outbox-link';
-import type { OutboxRow } from '../../worker/outbox-rules';
-import type { ConnectionProfile, OutboxState, StoredMessage } from '../../worker/protocol';
-import { createPublishedRecorder, publishedMessage } from '../../worker/published-history';
+import { createOutboxLink, type LinkHost } from '../../worker/outbox/outbox-link';
+import type { OutboxRow } from '../../worker/outbox/outbox-rules';
+import type { ConnectionProfile, OutboxState, StoredMessage } from '../../shared/protocol';
+import { createPublishedRecorder, publishedMessage } from '../../worker/outbox/published-history';
 
 const PROFILE: ConnectionProfile = {
   id: 'profile-1',

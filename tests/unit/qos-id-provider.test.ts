@@ -1,7 +1,7 @@
 // Packet ids never collide with a persisted, unacknowledged outgoing packet, before or after
 // mqtt.js clears the provider on CONNACK, and wrap around after 65,535.
 import { describe, expect, it } from 'vitest';
-import { createIdProvider } from '../../worker/qos-id-provider';
+import { createIdProvider } from '../../worker/qos/qos-id-provider';
 
 describe('packet id provider', () => {
   it('skips every persisted id, also after a CONNACK clear, and lets replay register them', () => {

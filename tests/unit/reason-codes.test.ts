@@ -1,14 +1,14 @@
 // Every MQTT 5 reason code of §2.4 has the specification's words, and each packet kind words its
 // codes for a person: SUBACK, UNSUBACK, PUBACK/PUBREC, server DISCONNECT and AUTH.
 import { describe, expect, it } from 'vitest';
-import { disconnectError, publishRefusal } from '../../worker/error-codes';
+import { disconnectError, publishRefusal } from '../../worker/session/error-codes';
 import {
   authReason,
   reasonName,
   reasonStringNote,
   subscriptionRefusal,
   unsubscribeRefusal,
-} from '../../worker/reason-codes';
+} from '../../worker/session/reason-codes';
 
 // §2.4 Table 2-6, every code.
 const TABLE = [

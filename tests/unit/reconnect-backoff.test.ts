@@ -5,7 +5,7 @@ import {
   backoffDelayMs,
   createBackoff,
   type BackoffPolicy,
-} from '../../worker/reconnect-backoff';
+} from '../../worker/session/reconnect-backoff';
 
 const policy: BackoffPolicy = {
   initialDelayMs: 100,

@@ -5,8 +5,8 @@ import {
   createRequestMatcher,
   PENDING_REQUESTS_MAX,
   REQUEST_TTL_MS,
-} from '../../worker/request-response';
-import type { RequestResponse } from '../../worker/request-response';
+} from '../../worker/outbox/request-response';
+import type { RequestResponse } from '../../worker/outbox/request-response';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

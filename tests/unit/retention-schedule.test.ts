@@ -8,11 +8,11 @@ import {
   PRUNE_CHECK_MESSAGES,
   PRUNE_INTERVAL_MS,
   PRUNE_PAUSE_MS,
-} from '../../worker/history-retention';
-import type { PruneLimits } from '../../worker/history-retention-policy';
-import type { PruneStep } from '../../worker/history-retention-prune';
-import type { DeckDb } from '../../worker/history-schema';
-import { fakeTimer, flushPromises } from './fake-timer';
+} from '../../worker/history/retention/history-retention';
+import type { PruneLimits } from '../../worker/history/retention/history-retention-policy';
+import type { PruneStep } from '../../worker/history/retention/history-retention-prune';
+import type { DeckDb } from '../../worker/db/schema';
+import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';
 
 function setup(opts: { over?: boolean; steps?: PruneStep[]; stored?: unknown } = {}) {
   const { timer, advance } = fakeTimer();

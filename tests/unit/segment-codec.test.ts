@@ -1,11 +1,15 @@
 // The packed segment format: every field survives a round trip byte for byte, and a damaged or
 // truncated segment is refused with a clear error instead of read as wrong messages.
 import { describe, expect, it } from 'vitest';
-import { toSummary } from '../../worker/incoming-message';
-import { decodeProperties, encodeProperties } from '../../worker/properties-codec';
-import type { StoredMessage } from '../../worker/protocol';
-import { CorruptSegmentError, encodeSegment, openSegment } from '../../worker/segment-codec';
-import { indexOfId, messageAt, summaryAt } from '../../worker/segment-read';
+import { toSummary } from '../../worker/session/incoming-message';
+import { decodeProperties, encodeProperties } from '../../worker/db/segment/properties-codec';
+import type { StoredMessage } from '../../shared/protocol';
+import {
+  CorruptSegmentError,
+  encodeSegment,
+  openSegment,
+} from '../../worker/db/segment/segment-codec';
+import { indexOfId, messageAt, summaryAt } from '../../worker/db/segment/segment-read';
 
 const ONE_MB = 1_048_576;
 

@@ -1,7 +1,7 @@
 // Status wording: the words the tests and people look for, with the worker's reason attached.
 import { describe, expect, it } from 'vitest';
-import type { StatusEvent } from '../../worker/protocol';
-import { statusWords } from '../../src/lib/status-text';
+import type { StatusEvent } from '../../shared/protocol';
+import { statusWords } from '../../src/connection/status-text';
 
 const at = 0;
 const text = (s: StatusEvent) => {

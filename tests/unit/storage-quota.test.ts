@@ -1,12 +1,12 @@
 // The history writer when the quota is full: it asks for a prune at once, words the error for a
 // person, refuses (never sends) the waiting acks, and resumes by itself when space comes back.
 import { describe, expect, it } from 'vitest';
-import { ACK_FLUSH_DELAY_MS, ACK_MAX_FAILURES } from '../../worker/history-acks';
-import type { HistoryStore } from '../../worker/history-store';
-import { createHistoryWriter } from '../../worker/history-writer';
-import type { HistoryEvent, Qos, StoredMessage } from '../../worker/protocol';
-import { storageError } from '../../worker/storage-error';
-import { fakeTimer, flushPromises } from './fake-timer';
+import { ACK_FLUSH_DELAY_MS, ACK_MAX_FAILURES } from '../../worker/history/history-acks';
+import type { HistoryStore } from '../../worker/history/history-store';
+import { createHistoryWriter } from '../../worker/history/history-writer';
+import type { HistoryEvent, Qos, StoredMessage } from '../../shared/protocol';
+import { storageError } from '../../worker/history/storage-error';
+import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';
 
 const RETRY_MS = 60_000;
 

@@ -1,9 +1,9 @@
 // MQTT 5 subscription options: checked by name, refused on 3.1.1, sent as mqtt.js takes them, and
 // kept on the subscription so a restore after a reconnect asks for the same ones.
 import { describe, expect, it } from 'vitest';
-import type { SubscriptionEvent } from '../../worker/protocol';
-import { subscribeOptionsError, toClientOptions } from '../../worker/subscribe-options';
-import { createSubscriptionList } from '../../worker/subscription-list';
+import type { SubscriptionEvent } from '../../shared/protocol';
+import { subscribeOptionsError, toClientOptions } from '../../worker/session/subscribe-options';
+import { createSubscriptionList } from '../../worker/session/subscription-list';
 
 describe('subscription options', () => {
   it('refuses each option on 3.1.1 by name', () => {

@@ -1,14 +1,14 @@
 // Saved payloads files (issue 7): the round trip, fresh keys on collision, and every bad entry
 // named by its position in words; the store's read-back and save checks on the same rules.
 import { describe, expect, it } from 'vitest';
-import type { PayloadTemplate } from '../../worker/protocol';
+import type { PayloadTemplate } from '../../shared/protocol';
 import {
   MAX_TEMPLATE_FILE_BYTES,
   templatesFromFile,
   templatesToFile,
-} from '../../worker/template-file';
-import { MAX_TEMPLATES_PER_PROFILE } from '../../worker/template-validate';
-import { checkTemplates, readTemplates } from '../../worker/templates-store';
+} from '../../shared/templates/template-file';
+import { MAX_TEMPLATES_PER_PROFILE } from '../../shared/templates/template-validate';
+import { checkTemplates, readTemplates } from '../../worker/saved/templates-store';
 
 const PING: PayloadTemplate = {
   key: 'k1',

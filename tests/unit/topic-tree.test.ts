@@ -1,6 +1,6 @@
 // The topic tree's model: levels, sums, live merges, rates, search and the rows shown.
 import { describe, expect, it } from 'vitest';
-import type { MessageSummary, TopicStat } from '../../worker/protocol';
+import type { MessageSummary, TopicStat } from '../../shared/protocol';
 import { ratePerMinute } from '../../src/history/topics/topic-rate';
 import {
   MAX_TREE_DEPTH,

@@ -1,7 +1,7 @@
 // Transfer jobs: a cancel stops the running job, one sent before its job started still stops it,
 // and a late cancel of a finished job does not stop the next job of that id.
 import { describe, expect, it } from 'vitest';
-import { createTransfers } from '../../worker/transfers';
+import { createTransfers } from '../../worker/history/transfer/transfers';
 
 describe('transfers', () => {
   it('cancels a running job, and one cancelled before it started', () => {

@@ -2,7 +2,7 @@
 // untouched, stalls one way, black-holes without answering or closing, and drops with FIN or RST.
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startWsProxy, type WsProxy } from '../browser/ws-proxy';
+import { startWsProxy, type WsProxy } from '../fixtures/servers/ws-proxy';
 
 // Long enough for a byte on loopback to have arrived had it been forwarded.
 const SETTLE_MS = 150;

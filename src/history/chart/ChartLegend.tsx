@@ -1,8 +1,8 @@
 // Under the chart, one line per series: its colour, topic and field, the range's min and max and
 // how many values it drew or skipped. Carries those figures as data attributes for tests.
 import { For } from 'solid-js';
-import type { SeriesData } from '../../../worker/protocol';
-import { paletteColour } from '../../charts/uplot-kit';
+import type { SeriesData } from '../../../shared/protocol';
+import { paletteColour } from '../../ui/uplot-kit';
 import { seriesLabel } from './chart-csv';
 
 const count = new Intl.NumberFormat();

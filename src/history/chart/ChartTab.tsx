@@ -2,7 +2,7 @@
 // range, several series on one chart at one bucket per pixel column, and the data as CSV.
 import { For, Show, createEffect, createResource, createSignal, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { SeriesResult } from '../../../worker/protocol';
+import type { SeriesResult } from '../../../shared/protocol';
 import { deckBridge } from '../../worker-bridge';
 import { useExplorer } from '../explorer-state';
 import { chartCsv, downloadText } from './chart-csv';
@@ -12,7 +12,7 @@ import { ChartLegend } from './ChartLegend';
 import { HistoryPlot } from './HistoryPlot';
 import { RangeFields } from './RangeFields';
 import { SeriesRows, rowErrors, type SeriesRow } from './SeriesRows';
-import '../../styles/history-chart.css';
+import './chart.css';
 
 /** As many series as the worker charts at once. */
 const SERIES_MAX = 8;

@@ -3,8 +3,8 @@
 // bucket per CSS pixel, and exposes what it drew (data-points, data-buckets) for tests.
 import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import type uPlot from 'uplot';
-import type { SeriesData } from '../../../worker/protocol';
-import { loadUplot, paletteColour, themedAxes } from '../../charts/uplot-kit';
+import type { SeriesData } from '../../../shared/protocol';
+import { loadUplot, paletteColour, themedAxes } from '../../ui/uplot-kit';
 
 export interface PlotData {
   times: Float64Array;

@@ -2,10 +2,10 @@
 // (suggested from the numeric fields of that topic's newest message), its colour, and Remove.
 import { For, Show, createResource, createSignal, untrack } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import { parsePath } from '../../../worker/json-path';
-import { validateTopicFilter } from '../../../worker/mqtt-topics';
-import { paletteColour } from '../../charts/uplot-kit';
-import { errorAttrs, FieldError } from '../../components/Field';
+import { parsePath } from '../../../shared/json/json-path';
+import { validateTopicFilter } from '../../../shared/mqtt/topics';
+import { paletteColour } from '../../ui/uplot-kit';
+import { errorAttrs, FieldError } from '../../ui/Field';
 import { deckBridge } from '../../worker-bridge';
 import { numericFields } from './numeric-fields';
 

@@ -1,7 +1,7 @@
 // The chart's data as CSV: one row per bucket that holds a value, the bucket's start time in ISO
 // 8601, then mean, min and max per series. Topics and paths are untrusted text: quoted, and kept
 // from being read as spreadsheet formulas.
-import type { SeriesData } from '../../../worker/protocol';
+import type { SeriesData } from '../../../shared/protocol';
 
 /** A header cell: quoted (RFC 4180), with a leading ' where a spreadsheet would see a formula. */
 function textCell(text: string): string {

@@ -1,6 +1,6 @@
 // What a Draw asks the worker for, and where the range's "now" and "oldest" come from: live
 // history spans from its oldest message to now, a capture from its first to its last message.
-import type { SeriesResult, SeriesSpec } from '../../../worker/protocol';
+import type { SeriesResult, SeriesSpec } from '../../../shared/protocol';
 import { deckBridge } from '../../worker-bridge';
 import type { StoredSpan } from './chart-range';
 

@@ -1,7 +1,7 @@
 // The numeric fields of one JSON payload as paths (`temperature`, `link.rssi`, `fans[0]`): what
 // the chart suggests for a topic, read from its newest message. Bounded: a payload is untrusted.
-import { parsePath } from '../../../worker/json-path';
-import { seriesNumber } from '../../../worker/series-values';
+import { parsePath } from '../../../shared/json/json-path';
+import { seriesNumber } from '../../../shared/json/series-values';
 
 /** Suggestions offered at most, and how deep into nested objects and arrays they are looked for. */
 export const FIELDS_MAX = 50;

@@ -1,14 +1,14 @@
 // The selected result in full: getMessage from the explored source, shown with the same payload
 // panel (decoders, diff, rules; a chunk of its own) and properties list as the live detail.
 import { Match, Show, Switch, createResource } from 'solid-js';
-import type { StoredMessage } from '../../../worker/protocol';
-import { PropertiesList } from '../../components/PropertiesList';
-import { chunkView } from '../../lib/chunk-view';
+import type { StoredMessage } from '../../../shared/protocol';
+import { PropertiesList } from '../../messages/PropertiesList';
+import { chunkView } from '../../ui/chunk-view';
 import { deckBridge } from '../../worker-bridge';
-import { MessageMeta } from '../../components/MessageMeta';
+import { MessageMeta } from '../../messages/MessageMeta';
 
 const PayloadPanel = chunkView<{ message: StoredMessage; source: string | undefined }>(
-  () => import('../../components/PayloadPanel'),
+  () => import('../../messages/PayloadPanel'),
   'The payload view',
   () => <p class="empty-note">Loading…</p>,
 );

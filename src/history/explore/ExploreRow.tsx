@@ -1,7 +1,7 @@
 // A connection event among the Explore list's messages (those are MessageRow's, with the date),
 // set apart so disconnected periods stand out.
-import type { ConnectionLogEntry } from '../../../worker/protocol';
-import { DateAndTime } from '../../components/MessageRow';
+import type { ConnectionLogEntry } from '../../../shared/protocol';
+import { DateAndTime } from '../../messages/MessageRow';
 import { eventText } from './timeline-rows';
 
 export function ExploreEventRow(props: { entry: ConnectionLogEntry; top: number }) {

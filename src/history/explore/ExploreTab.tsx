@@ -1,9 +1,9 @@
 // The Explore tab: the filter form, the matching messages (counted, paged, virtualized, with the
 // connection events among them and a timeline bar above) and the selected message in full.
 import { Show, createEffect, createSignal, on } from 'solid-js';
-import { formatCount } from '../../lib/payload-format';
+import { formatCount } from '../../ui/payload-format';
 import { useExplorer } from '../explorer-state';
-import '../../styles/history-explore.css';
+import './explore.css';
 import { ExploreDetail } from './ExploreDetail';
 import { countText, createExploreCount } from './explore-count';
 import { PAGE_LIMIT, createExploreResults } from './explore-results';

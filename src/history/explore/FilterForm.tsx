@@ -1,7 +1,7 @@
 // The Explore filter form: topic filter, time range, payload text, direction, QoS and retained,
 // applied on Search (or Enter), shown again whenever the filter is set from elsewhere.
 import { For, createEffect, createMemo, createSignal, on } from 'solid-js';
-import { Checkbox, Field, FieldError, errorAttrs } from '../../components/Field';
+import { Checkbox, Field, FieldError, errorAttrs } from '../../ui/Field';
 import { useExplorer, type ExplorerFilter } from '../explorer-state';
 import { EMPTY_FIELDS, fieldsOf, parseFields, type FilterFields } from './filter-fields';
 

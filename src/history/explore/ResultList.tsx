@@ -11,8 +11,8 @@ import {
   onMount,
   untrack,
 } from 'solid-js';
-import type { ConnectionLogEntry, MessageSummary } from '../../../worker/protocol';
-import { MessageRow, ROW_HEIGHT_PX } from '../../components/MessageRow';
+import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
+import { MessageRow, ROW_HEIGHT_PX } from '../../messages/MessageRow';
 import type { ExploreResults } from './explore-results';
 import { ExploreEventRow } from './ExploreRow';
 import type { TimelineRow } from './timeline-rows';

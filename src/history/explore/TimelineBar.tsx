@@ -1,9 +1,9 @@
 // A slim bar over the loaded results, oldest on the left and newest on the right, with the spans
 // when the app was disconnected shaded (from the connection events of the same span).
 import { For, Show, createMemo } from 'solid-js';
-import type { ConnectionLogEntry, MessageSummary } from '../../../worker/protocol';
-import { formatCount } from '../../lib/payload-format';
-import { formatDateTime } from '../../lib/time-format';
+import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
+import { formatCount } from '../../ui/payload-format';
+import { formatDateTime } from '../../ui/time-format';
 import { disconnectedSpans } from './timeline-rows';
 
 const percent = (n: number) => `${(n * 100).toFixed(3)}%`;

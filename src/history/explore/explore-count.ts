@@ -1,8 +1,8 @@
 // The count for the Explore filter: countHistory in bounded steps, summed, with the running total
 // shown while it goes; a newer filter or source cancels it (its answers are ignored).
 import { createSignal } from 'solid-js';
-import type { HistoryQuery } from '../../../worker/protocol';
-import { formatCount } from '../../lib/payload-format';
+import type { HistoryQuery } from '../../../shared/protocol';
+import { formatCount } from '../../ui/payload-format';
 import { deckBridge } from '../../worker-bridge';
 
 export type CountState =

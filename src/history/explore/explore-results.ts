@@ -2,8 +2,8 @@
 // them, with the connection events over the same span; everything starts over (and late answers
 // are ignored) when the filter or the source changes.
 import { batch, createMemo, createSignal } from 'solid-js';
-import type { ConnectionLogEntry, MessageSummary } from '../../../worker/protocol';
-import { formatCount } from '../../lib/payload-format';
+import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
+import { formatCount } from '../../ui/payload-format';
 import { deckBridge } from '../../worker-bridge';
 import type { ExplorerState } from '../explorer-state';
 import { mergeTimeline } from './timeline-rows';

@@ -1,8 +1,8 @@
 // The Explore form's fields as text, and the two-way mapping to the explorer's filter: parsing,
 // the inline errors (topic filters checked by the same mqtt-topics.ts the worker uses), and
 // how many conditions are active (the phone's "Filters (3 active)" toggle).
-import type { MessageDirection, Qos } from '../../../worker/protocol';
-import { validateTopicFilter } from '../../../worker/mqtt-topics';
+import type { MessageDirection, Qos } from '../../../shared/protocol';
+import { validateTopicFilter } from '../../../shared/mqtt/topics';
 import type { ExplorerFilter } from '../explorer-state';
 
 export type DirectionChoice = 'any' | MessageDirection;

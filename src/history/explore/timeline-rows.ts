@@ -1,6 +1,6 @@
 // The Explore list's rows: matching messages and connection events merged by time, newest first,
 // and the spans when the app was disconnected (for the timeline bar). Pure, so unit-testable.
-import type { ConnectionLogEntry, MessageSummary } from '../../../worker/protocol';
+import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
 
 export type TimelineRow =
   { kind: 'message'; message: MessageSummary } | { kind: 'event'; entry: ConnectionLogEntry };

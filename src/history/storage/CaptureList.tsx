@@ -1,9 +1,9 @@
 // "Captures": every imported file with its size and when it came, Show (review it in the
 // explorer) and Delete, which asks first in words (a capture may be the only copy).
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
-import type { CaptureInfo } from '../../../worker/protocol';
-import { formatBytes, formatCount } from '../../lib/payload-format';
-import { formatDateTime } from '../../lib/time-format';
+import type { CaptureInfo } from '../../../shared/protocol';
+import { formatBytes, formatCount } from '../../ui/payload-format';
+import { formatDateTime } from '../../ui/time-format';
 import { deckBridge } from '../../worker-bridge';
 import { useExplorer } from '../explorer-state';
 

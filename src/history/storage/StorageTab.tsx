@@ -1,11 +1,11 @@
 // The History view's Storage tab: the device's storage and retention (StoragePanel), the
 // captures, and usage per top-level topic of what is shown.
-import { StoragePanel } from '../../components/StoragePanel';
+import { StoragePanel } from './StoragePanel';
 import { useExplorer } from '../explorer-state';
 import { CaptureList } from './CaptureList';
 import { createSourceName } from './source-name';
 import { TopLevelUsageTable } from './TopLevelUsageTable';
-import '../../styles/history-transfer.css';
+import '../transfer/transfer.css';
 
 export function StorageTab() {
   const sourceName = createSourceName(useExplorer());

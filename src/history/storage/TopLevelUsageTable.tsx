@@ -1,7 +1,7 @@
 // "Usage by top-level topic" of what the History view shows (live history or a capture):
 // messages and payload bytes per first topic level, biggest first.
 import { For, Show, createResource } from 'solid-js';
-import { formatBytes, formatCount } from '../../lib/payload-format';
+import { formatBytes, formatCount } from '../../ui/payload-format';
 import { deckBridge } from '../../worker-bridge';
 import { useExplorer } from '../explorer-state';
 import { usageRows } from './top-level-rows';

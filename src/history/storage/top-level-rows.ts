@@ -1,6 +1,6 @@
 // The rows of "Usage by top-level topic": biggest first, at most USAGE_MAX_ROWS, the rest summed
 // as one "Others" row (a broker with thousands of first levels stays one short table).
-import type { TopLevelUsage } from '../../../worker/protocol';
+import type { TopLevelUsage } from '../../../shared/protocol';
 
 export const USAGE_MAX_ROWS = 200;
 

@@ -1,7 +1,7 @@
 // "Clear retained" with a confirmation in words: one topic, or on request every retained topic
 // below it too, published at most CLEARS_PER_SECOND with progress and Cancel.
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
-import { formatCount } from '../../lib/payload-format';
+import { formatCount } from '../../ui/payload-format';
 import { deckBridge } from '../../worker-bridge';
 import { clearRetained } from './clear-retained';
 import type { ClearOutcome, ClearReport } from './clear-retained';

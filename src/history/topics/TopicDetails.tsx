@@ -1,11 +1,11 @@
 // The chosen node: its numbers and newest value, and what to do with it — show its messages in
 // Explore, filter the live list to it, clear its retained message (live history, connected).
 import { Show, createSignal } from 'solid-js';
-import { formatBytes, formatCount, formatPreview } from '../../lib/payload-format';
-import { formatDateTime } from '../../lib/time-format';
-import { hashOf } from '../../lib/route';
-import { useConnection } from '../../stores/connection';
-import { useMessages } from '../../stores/messages';
+import { formatBytes, formatCount, formatPreview } from '../../ui/payload-format';
+import { formatDateTime } from '../../ui/time-format';
+import { hashOf } from '../../app/route';
+import { useConnection } from '../../connection/connection';
+import { useMessages } from '../../messages/messages';
 import { useExplorer } from '../explorer-state';
 import { ClearRetainedDialog } from './ClearRetainedDialog';
 import { topicLabel } from './topic-format';

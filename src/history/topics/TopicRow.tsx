@@ -1,6 +1,6 @@
 // One row of the topic tree: level name, subtree count, last value, last time, retained, rate.
 import { Show } from 'solid-js';
-import { formatCount } from '../../lib/payload-format';
+import { formatCount } from '../../ui/payload-format';
 import { levelName, rateText, relativeTime, valuePreview } from './topic-format';
 import type { TreeRow } from './topic-tree-rows';
 

@@ -1,14 +1,14 @@
 // The Topics tab: every topic of the shown history as a tree (live history merges arrivals as
 // they come), a name search, and the chosen node's details and actions.
 import { Show, createEffect, createMemo, createSignal, on } from 'solid-js';
-import { formatCount } from '../../lib/payload-format';
+import { formatCount } from '../../ui/payload-format';
 import { useExplorer } from '../explorer-state';
 import { TopicDetails } from './TopicDetails';
 import { TopicTree } from './TopicTree';
 import { SEARCH_MAX_MATCHES, ancestorsOf, flattenTree, searchTree } from './topic-tree-rows';
 import type { TreeRow } from './topic-tree-rows';
 import { createTopicTreeSource } from './topic-tree-source';
-import '../../styles/history-topics.css';
+import './topics.css';
 
 export function TopicsTab() {
   const explorer = useExplorer();

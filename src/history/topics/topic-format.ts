@@ -1,5 +1,5 @@
 // How a tree row words its numbers: relative times, rates, level names and the value preview.
-import { formatPreview } from '../../lib/payload-format';
+import { formatPreview } from '../../ui/payload-format';
 import type { TopicNode } from './topic-tree';
 
 /** Characters of the last value a row shows. */

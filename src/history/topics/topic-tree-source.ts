@@ -3,7 +3,7 @@
 // REFRESH_MS). A post that left messages out (a burst) is made good by reading the stats again.
 import { createSignal, onCleanup, untrack } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import type { MessageSummary } from '../../../worker/protocol';
+import type { MessageSummary } from '../../../shared/protocol';
 import { deckBridge } from '../../worker-bridge';
 import { pruneRates } from './topic-rate';
 import { buildTree, emptyTree, markCleared, mergeBatch } from './topic-tree';

@@ -1,7 +1,7 @@
 // The topic tree's model (pure, no DOM): the hierarchy of topics from `topicStats`, each node with
 // its own newest message and its subtree's sums, and live batches merged in without a rebuild.
-import type { MessageSummary, TopicStat } from '../../../worker/protocol';
-import { TOPIC_PREVIEW_BYTES } from '../../../worker/protocol-explore';
+import type { MessageSummary, TopicStat } from '../../../shared/protocol';
+import { TOPIC_PREVIEW_BYTES } from '../../../shared/protocol';
 import { recordRate } from './topic-rate';
 import type { RateWindows } from './topic-rate';
 

@@ -1,8 +1,8 @@
 // Export: the explorer's current selection (its filter, in live history or the capture shown)
 // to NDJSON or CSV, with its count, progress, Cancel and the result.
 import { Show, createMemo, createSignal } from 'solid-js';
-import type { ExportFormat } from '../../../worker/protocol';
-import { formatCount } from '../../lib/payload-format';
+import type { ExportFormat } from '../../../shared/protocol';
+import { formatCount } from '../../ui/payload-format';
 import { useExplorer } from '../explorer-state';
 import type { ExplorerFilter } from '../explorer-state';
 import { createExportCount } from './export-count';

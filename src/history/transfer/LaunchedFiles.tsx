@@ -1,7 +1,7 @@
 // Files the installed app was opened with (manifest file_handlers, src/lib/launch-files.ts):
 // rendered once in the History view, it imports them into captures and shows the last one.
 import { createEffect } from 'solid-js';
-import { launchedFiles } from '../../lib/launch-files';
+import { launchedFiles } from './launch-files';
 import { useExplorer } from '../explorer-state';
 import { importLaunchedFiles } from './import-run';
 

@@ -2,7 +2,7 @@
 // figures in words, Cancel while it runs, and the result once it ends.
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { formatBytes, formatCount } from '../../lib/payload-format';
+import { formatBytes, formatCount } from '../../ui/payload-format';
 import { cancelJob } from './transfer-jobs';
 import type { TransferJob } from './transfer-jobs';
 

@@ -5,7 +5,7 @@ import { createSourceName } from '../storage/source-name';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 import { LaunchedFiles } from './LaunchedFiles';
-import '../../styles/history-transfer.css';
+import './transfer.css';
 
 export function TransferTab() {
   const sourceName = createSourceName(useExplorer());

@@ -2,7 +2,7 @@
 // bounded steps, started again whenever the filter or the source changes.
 import { createEffect, createSignal, onCleanup } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import type { HistoryQuery } from '../../../worker/protocol';
+import type { HistoryQuery } from '../../../shared/protocol';
 import { deckBridge } from '../../worker-bridge';
 import { errorText } from './transfer-jobs';
 

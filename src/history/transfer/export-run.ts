@@ -1,7 +1,7 @@
 // One export: a file asked for in the page where the File System Access API exists (the worker
 // writes it, nothing is held in memory), otherwise a Blob from the worker handed to a download.
-import type { ExportFormat, HistoryQuery } from '../../../worker/protocol';
-import { formatBytes, formatCount } from '../../lib/payload-format';
+import type { ExportFormat, HistoryQuery } from '../../../shared/protocol';
+import { formatBytes, formatCount } from '../../ui/payload-format';
 import { deckBridge } from '../../worker-bridge';
 import { errorText, exportJob, newJob, patchJob, setExportJob } from './transfer-jobs';
 

@@ -1,7 +1,7 @@
 // One import: a file (picked, dropped or launched) read by the worker into a new capture, and
 // the result in words. Launched files are imported one after the other, then the last is shown.
-import { formatCount } from '../../lib/payload-format';
-import { takeLaunchedFiles } from '../../lib/launch-files';
+import { formatCount } from '../../ui/payload-format';
+import { takeLaunchedFiles } from './launch-files';
 import { deckBridge } from '../../worker-bridge';
 import type { ExplorerState } from '../explorer-state';
 import { errorText, importJob, newJob, patchJob, setImportJob } from './transfer-jobs';

@@ -2,7 +2,7 @@
 // or import runs on in the worker when the user switches tab, and its progress and result are
 // still there when they come back. At most one export and one import at a time.
 import { createSignal } from 'solid-js';
-import type { CaptureInfo, TransferProgress } from '../../../worker/protocol';
+import type { CaptureInfo, TransferProgress } from '../../../shared/protocol';
 import { deckBridge } from '../../worker-bridge';
 
 export type JobPhase = 'running' | 'done' | 'cancelled' | 'failed';

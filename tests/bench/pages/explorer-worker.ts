@@ -1,16 +1,16 @@
 // Fills history with realistic telemetry (100-byte JSON on a few thousand topics) straight into
 // the app's history store, then times the app's own code over it: export to NDJSON (a Blob),
 // import of that file into a capture, and a payload text search (first page, then every match).
-import { createCaptures } from '../../../worker/captures';
-import { createDbConnection } from '../../../worker/history-db';
-import { exportHistory } from '../../../worker/history-export';
-import { importCapture } from '../../../worker/history-import';
-import type { HistorySources } from '../../../worker/history-sources';
-import { createHistoryStore } from '../../../worker/history-store';
-import type { HistoryStore } from '../../../worker/history-store';
-import { HISTORY_BATCH_MAX_MESSAGES } from '../../../worker/history-writer';
-import type { StoredMessage } from '../../../worker/protocol';
-import { createTransfers } from '../../../worker/transfers';
+import { createCaptures } from '../../../worker/history/captures';
+import { createDbConnection } from '../../../worker/db/database';
+import { exportHistory } from '../../../worker/history/transfer/history-export';
+import { importCapture } from '../../../worker/history/transfer/history-import';
+import type { HistorySources } from '../../../worker/history/history-sources';
+import { createHistoryStore } from '../../../worker/history/history-store';
+import type { HistoryStore } from '../../../worker/history/history-store';
+import { HISTORY_BATCH_MAX_MESSAGES } from '../../../worker/history/history-writer';
+import type { StoredMessage } from '../../../shared/protocol';
+import { createTransfers } from '../../../worker/history/transfer/transfers';
 import type { ExplorerReport, ExplorerRequest } from './explorer-main';
 import { serveRequests } from './worker-rpc';
 

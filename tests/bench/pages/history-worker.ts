@@ -1,9 +1,9 @@
 // Times the app's own history store (worker/history-store.ts) over the app's database: the
 // newest page of one topic, of a wildcard filter and of a payload text search.
-import { createDbConnection } from '../../../worker/history-db';
-import { createHistoryStore } from '../../../worker/history-store';
-import { topicMatches } from '../../../worker/mqtt-topics';
-import type { HistoryPage, HistoryQuery, MessageSummary } from '../../../worker/protocol';
+import { createDbConnection } from '../../../worker/db/database';
+import { createHistoryStore } from '../../../worker/history/history-store';
+import { topicMatches } from '../../../shared/mqtt/topics';
+import type { HistoryPage, HistoryQuery, MessageSummary } from '../../../shared/protocol';
 import type {
   HistoryTimingReport,
   HistoryTimingRequest,
