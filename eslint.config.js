@@ -1,8 +1,15 @@
-// One linter for every runtime; formatting is Prettier's job, so no stylistic rules here.
+// One linter for every runtime; formatting is Prettier's job, so no stylistic rules here. The
+// import rules below are the lint half of the house rules (.dependency-cruiser.cjs is the other).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
+
+const WORKER_FROM_UI = {
+  group: ['**/worker/**'],
+  message:
+    'The UI reaches the worker only through src/worker-bridge.ts; logic both sides use lives in shared/.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'dev-dist/', '.tmp/'] },
@@ -16,9 +23,48 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.{ts,tsx}'], ...solid, languageOptions: { globals: globals.browser } },
-  { files: ['worker/**/*.ts'], languageOptions: { globals: globals.worker } },
   {
-    files: ['broker-dev/**/*.ts', 'tests/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**'],
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/worker-bridge.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [WORKER_FROM_UI] }] },
+  },
+  {
+    files: ['src/worker-bridge.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ ...WORKER_FROM_UI, allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    files: ['worker/**/*.ts'],
+    languageOptions: { globals: globals.worker },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'The worker never imports the UI.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.)|(^|/)(worker|src|tests|broker-dev)(/|$)',
+              message: 'shared/ runs everywhere: it imports only shared/, no package.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['broker-dev/**/*.ts', 'tests/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**', '*.cjs'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,4 +1,5 @@
-// `npm test`: types, lint and format checks, then every Vitest layer; ends with "N passed, N failed".
+// `npm test`: types, lint, import and format checks, then every Vitest layer; ends with
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -6,6 +7,7 @@ const RESULTS_FILE = 'test-results/vitest.json';
 const checks = [
   ['typecheck (tsc -b, strict)', 'npx', ['tsc', '-b']],
   ['lint (eslint, zero warnings)', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['imports (dependency-cruiser: no cycles, one direction)', 'npm', ['run', '--silent', 'deps']],
   ['format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
 ];
 

@@ -5,6 +5,7 @@ import { deckBridge } from '../worker-bridge';
 import { ConnectionContext, createConnection } from '../connection/connection';
 import { HistoryContext, createHistory } from '../messages/stored-history';
 import { MessagesContext, createMessages } from '../messages/messages';
+import { loadMqtt5 } from '../mqtt5/mqtt5-view';
 import { OutboxContext, createOutbox } from '../publish/outbox';
 import { PublishContext, createPublish } from '../publish/publish';
 import { StorageContext, createStorage } from '../history/storage/storage';
@@ -16,7 +17,9 @@ export function DeckProvider(props: ParentProps) {
   const subscriptions = createSubscriptions(bridge, connection.selectedId);
   const messages = createMessages(bridge);
   const history = createHistory();
-  const publish = createPublish(bridge, connection.selectedId);
+  const publish = createPublish(bridge, connection.selectedId, () =>
+    loadMqtt5().then((chunk) => chunk.publishOptions5),
+  );
   const outbox = createOutbox(bridge);
   const storage = createStorage(bridge);
   let sawHistoryEvent = false;

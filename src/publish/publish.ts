@@ -4,8 +4,7 @@ import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { PublishOptions, Qos, StatusEvent } from '../../shared/protocol';
 import { validatePublishTopic } from '../../shared/mqtt/topics';
-import type { Publish5Errors, Publish5Form } from '../mqtt5/publish-options';
-import { loadMqtt5 } from '../mqtt5/mqtt5-view';
+import type { Publish5Errors, Publish5Form, publishOptions5 } from '../mqtt5/publish-options';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from '../ui/store-context';
 
@@ -22,10 +21,14 @@ export interface PublishOutcome {
   at: number;
 }
 
+/** The MQTT 5 option rules, which live in the MQTT 5 chunk: loaded on the first 5.0 publish. */
+export type LoadPublishRules = () => Promise<typeof publishOptions5>;
+
 /** `selected`: the connection publishes go to (undefined: the worker's default). */
 export function createPublish(
   bridge: DeckBridge,
-  selected: () => string | undefined = () => undefined,
+  selected: () => string | undefined,
+  loadRules: LoadPublishRules,
 ) {
   const [form, setForm] = createStore<PublishForm>({
     topic: '',
@@ -78,8 +81,8 @@ export function createPublish(
       try {
         if (mqtt5) {
           // The rules live in the MQTT 5 chunk (already loaded when the form says 5.0).
-          const { publishOptions5 } = await loadMqtt5();
-          const built = publishOptions5(form5, options, mqtt5);
+          const rules = await loadRules();
+          const built = rules(form5, options, mqtt5);
           setErrors5(built.errors);
           if (!built.options) {
             fail(built.summary);

@@ -4,24 +4,10 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stopChild } from '../fixtures/servers/child-process';
 import type { AedesChildMessage, AedesChildRequest } from './aedes-child';
+import type { BenchBroker, BrokerName } from './bench-broker';
 import { startBenchMosquitto } from './mosquitto-bench';
 
-export type BrokerName = 'mosquitto' | 'aedes';
-
-export interface BenchBroker {
-  name: BrokerName;
-  /** What the app and the bare subscriber connect to (MQTT over WebSocket). */
-  browserUrl: string;
-  /** What the publisher connects to. */
-  publisherUrl: string;
-  /** One line for the report: which broker, configured how. */
-  describe: string;
-  /** CPU ms the broker process used so far, when it can be read. */
-  cpuMs(): Promise<number | undefined>;
-  /** Log lines that may explain a loss (timeouts, socket errors, drops) logged in [from, until]. */
-  notableLog(fromMs: number, untilMs: number): Promise<string[]>;
-  stop(): Promise<void>;
-}
+export type { BenchBroker, BrokerName } from './bench-broker';
 
 const AEDES_CHILD = fileURLToPath(new URL('./aedes-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
 // CPU spent by each process of the setup between two moments: Chromium by role, the broker;
 // the publisher reports its own per job.
-import type { BenchBroker } from './brokers';
+import type { BenchBroker } from './bench-broker';
 import { chromiumCpuMs, type ChromiumRole } from './proc-cpu';
 
 export type CpuSample = Partial<Record<ChromiumRole | 'broker', number>>;

@@ -4,7 +4,7 @@ import type { BundleResult } from './bundle-size';
 import { emptyFigures, type FigureKey, type FigureNotes, type Figures } from './figures';
 import type { IngestResult } from './scenario-ingest';
 import { medianOrNull } from './stats';
-import type { SuiteResult } from './suite';
+import type { SuiteResult } from './suite-result';
 
 export interface Outcome {
   figures: Figures;

@@ -2,7 +2,7 @@
 // configured for the load (deep queues, a wide in-flight window, no per-message logging).
 import { startMosquitto } from '../fixtures/servers/mosquitto';
 import { processCpuMs } from './proc-cpu';
-import type { BenchBroker } from './brokers';
+import type { BenchBroker } from './bench-broker';
 
 /** What in Mosquitto's log can explain lost messages: a client cut off, a queue dropped. */
 const NOTABLE = /timeout|error|dropp|memory|warning|denied|exceeded/i;

@@ -4,7 +4,7 @@ import type { ExtraFigures } from './report';
 import type { IngestResult } from './scenario-ingest';
 import { kioskLine } from './scenario-kiosk';
 import { medianOrNull, round } from './stats';
-import type { SuiteResult } from './suite';
+import type { SuiteResult } from './suite-result';
 
 const show = (n: number | null | undefined, digits = 0) => n?.toFixed(digits) ?? 'null';
 

@@ -13,7 +13,7 @@ import { measureHeap } from './scenario-heap';
 import { measureHistory } from './scenario-history';
 import { measureIngest, type IngestResult } from './scenario-ingest';
 import { measureLatency } from './scenario-latency';
-import type { SuiteResult } from './suite';
+import type { SuiteResult } from './suite-result';
 
 const QOS1_WINDOW = 1_000;
 const KB_PAYLOAD_BYTES = 1_024;

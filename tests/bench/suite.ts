@@ -9,43 +9,13 @@ import { launchChromium } from './chromium';
 import { createCpuProbe } from './cpu-probe';
 import type { BenchOptions } from './options';
 import { startPublisher, type Publisher } from './publisher-client';
-import type { CeilingResult } from './scenario-ceiling';
-import type { ColdStartResult } from './scenario-cold-start';
-import type { HeapResult } from './scenario-heap';
-import type { HistoryResult } from './scenario-history';
-import type { IngestResult } from './scenario-ingest';
-import { measureKiosk, type KioskResult } from './scenario-kiosk';
-import type { LatencyResult } from './scenario-latency';
-import { measureExplorer, type ExplorerResult } from './scenario-explorer';
-import { measureTree, type TreeResult } from './scenario-tree';
+import { measureKiosk } from './scenario-kiosk';
+import { measureExplorer } from './scenario-explorer';
+import { measureTree } from './scenario-tree';
 import { runBursts, runPrimaryTail } from './suite-phases';
+import type { SuiteResult } from './suite-result';
 
-export interface SuiteResult {
-  broker: BrokerName;
-  describe: string;
-  ceiling: CeilingResult[];
-  qos0: IngestResult[];
-  /** QoS 0 ingest over the ceiling of the same run, per run where both were measured. */
-  ratios: number[];
-  qos1: IngestResult[];
-  kb: IngestResult[];
-  latency: LatencyResult[];
-  fill?: IngestResult;
-  heap?: HeapResult;
-  /** Messages stored when heap and DOM were measured. */
-  heapAtStored?: number;
-  coldStart?: ColdStartResult;
-  history?: HistoryResult;
-  kiosk?: KioskResult;
-  /** The topic tree of TREE_TOPICS topics (issue 6). */
-  tree?: TreeResult;
-  /** Export, import and search over `explorerMessages` stored messages (issue 6). */
-  explorer?: ExplorerResult;
-  /** Broker log lines that may explain a loss, from the measured part. */
-  brokerNotes: string[];
-  /** "scenario: why it failed", for every scenario that could not be measured. */
-  errors: string[];
-}
+export type { SuiteResult } from './suite-result';
 
 /** Topics of the tree scenario (`tree_10k_topics_ms`), fewer in a smoke run. */
 const TREE_TOPICS = 10_000;

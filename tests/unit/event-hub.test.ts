@@ -2,7 +2,7 @@
 // other events in order, and no new post while the page has not answered the last one.
 import { describe, expect, it } from 'vitest';
 import { createEventHub, previewBuffers } from '../../worker/events/event-hub';
-import { toSummary } from '../../worker/session/incoming-message';
+import { toSummary } from '../../worker/db/message-summary';
 import { PREVIEW_BYTES } from '../../shared/protocol';
 import type { DeckEvent, StoredMessage } from '../../shared/protocol';
 import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryStore } from '../../worker/history/history-store';
 import { matchesMessage, prepareQuery } from '../../worker/history/query/history-filter';
 import { createHistoryWriter } from '../../worker/history/history-writer';
-import { toSummary } from '../../worker/session/incoming-message';
+import { toSummary } from '../../worker/db/message-summary';
 import { createBatcher } from '../../worker/events/message-batcher';
 import type { HistoryEvent, HistoryPage, HistoryQuery, StoredMessage } from '../../shared/protocol';
 import { fakeTimer, flushPromises } from '../fixtures/fakes/fake-timer';

@@ -1,7 +1,7 @@
 // The packed segment format: every field survives a round trip byte for byte, and a damaged or
 // truncated segment is refused with a clear error instead of read as wrong messages.
 import { describe, expect, it } from 'vitest';
-import { toSummary } from '../../worker/session/incoming-message';
+import { toSummary } from '../../worker/db/message-summary';
 import { decodeProperties, encodeProperties } from '../../worker/db/segment/properties-codec';
 import type { StoredMessage } from '../../shared/protocol';
 import {

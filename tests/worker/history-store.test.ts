@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { matchesMessage, prepareQuery } from '../../worker/history/query/history-filter';
 import { DB_VERSION } from '../../worker/db/schema';
-import { toSummary } from '../../worker/session/incoming-message';
+import { toSummary } from '../../worker/db/message-summary';
 import type { HistoryQuery, MessageSummary, StoredMessage } from '../../shared/protocol';
 import { DeckApp } from '../fixtures/browser/app';
 import { startDevEnv } from '../fixtures/servers/dev-env';

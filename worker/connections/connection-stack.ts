@@ -3,7 +3,7 @@
 // across tabs, and the durable QoS state. One per connected profile (connections.ts); the chunk
 // is fetched at the first Connect or Subscribe alongside mqtt.js, which every stack shares.
 import { createConnectionGate } from '../tabs/connection-gate';
-import type { MessageSink } from '../session/mqtt-session';
+import type { MessageSink } from '../session/session-delivery';
 import { createMqttSession } from '../session/mqtt-session';
 import type { Outbox } from '../outbox/outbox';
 import { outboxLoader } from '../outbox/outbox-session';

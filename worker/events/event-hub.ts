@@ -3,7 +3,7 @@
 // while the page is still busy with the last one.
 import { NATIVE_TIMER } from './message-batcher';
 import type { BatchTimer } from './message-batcher';
-import { toSummaries } from '../session/incoming-message';
+import { toSummaries } from '../db/message-summary';
 import type {
   DeckEvent,
   DeckEventListener,

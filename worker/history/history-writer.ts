@@ -7,7 +7,7 @@ import type { HistoryBatch } from './history-acks';
 import { matchesMessage, prepareQuery } from './query/history-filter';
 import type { QosRecordKey } from '../db/schema';
 import type { HistoryStore } from './history-store';
-import { toSummary } from '../session/incoming-message';
+import { toSummary } from '../db/message-summary';
 import { createBatcher, NATIVE_TIMER } from '../events/message-batcher';
 import type { BatchTimer } from '../events/message-batcher';
 import type {

@@ -1,8 +1,7 @@
 // Turns what mqtt.js hands over for a received PUBLISH into our plain, cloneable records.
 // mqtt.js payloads are (polyfilled) Buffers that may be views into a larger buffer: always copy.
 import type { IPublishPacket } from 'mqtt';
-import { PREVIEW_BYTES } from '../../shared/protocol';
-import type { MessageProperties, MessageSummary, Qos, StoredMessage } from '../../shared/protocol';
+import type { MessageProperties, Qos, StoredMessage } from '../../shared/protocol';
 
 type PublishProperties = NonNullable<IPublishPacket['properties']>;
 
@@ -77,41 +76,4 @@ export function toStoredMessage(
   const properties = toMessageProperties(packet.properties);
   if (properties) message.properties = properties;
   return message;
-}
-
-/** The list form of a message. The preview is a copy, so posting it never clones the whole payload. */
-export function toSummary(message: StoredMessage): MessageSummary {
-  const { payload, ...rest } = message;
-  return { ...rest, preview: payload.slice(0, PREVIEW_BYTES) };
-}
-
-/**
- * The list form of many messages at once, their previews packed into one buffer that only these
- * summaries view: posting them clones (or transfers) one buffer instead of one per message.
- */
-export function toSummaries(messages: readonly StoredMessage[]): MessageSummary[] {
-  let bytes = 0;
-  for (const message of messages) bytes += Math.min(message.payload.byteLength, PREVIEW_BYTES);
-  const buffer = new ArrayBuffer(bytes);
-  const summaries: MessageSummary[] = [];
-  let offset = 0;
-  for (const m of messages) {
-    const length = Math.min(m.payload.byteLength, PREVIEW_BYTES);
-    const preview = new Uint8Array(buffer, offset, length);
-    preview.set(m.payload.subarray(0, length));
-    offset += length;
-    const summary: MessageSummary = {
-      id: m.id,
-      connectionId: m.connectionId,
-      topic: m.topic,
-      qos: m.qos,
-      retain: m.retain,
-      time: m.time,
-      size: m.size,
-      preview,
-    };
-    if (m.properties) summary.properties = m.properties;
-    summaries.push(summary);
-  }
-  return summaries;
 }

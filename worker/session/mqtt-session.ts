@@ -1,7 +1,6 @@
 // Owns the mqtt.js client: connects, reconnects with our own backoff, restores subscriptions and
 // hands every received message to a sink. Knows nothing of IndexedDB or the UI.
 import type { IConnackPacket, MqttClient } from 'mqtt';
-import type { QosRecordKey } from '../db/schema';
 import { assignedClientId, brokerLimitsOf } from './broker-limits';
 import { watchClient } from './client-events';
 import { clientOptions, endClient, loadMqtt, routeMessages } from './mqtt-client';
@@ -16,7 +15,6 @@ import type {
   Qos,
   Result,
   StatusEvent,
-  StoredMessage,
   SubscribeOptions,
   SubscribeResult,
   SubscriptionEvent,
@@ -26,14 +24,8 @@ import { createSessionAttempts } from './session-attempts';
 import type { SessionAttempts } from './session-attempts';
 import { createSessionCommands } from './session-commands';
 import { messageRoute, openSessionQos } from './session-delivery';
+import type { MessageSink } from './session-delivery';
 import { createSubscriptionList } from './subscription-list';
-
-/**
- * Takes each received message. Returning a promise holds back the message's acknowledgement
- * (PUBACK/PUBREC completion) until it settles; a rejection ends the connection unacknowledged.
- * `release` (a QoS 2 message of a persistent session) is its record in the incoming store.
- */
-export type MessageSink = (message: StoredMessage, release?: QosRecordKey) => void | Promise<void>;
 
 export interface SessionDeps {
   emit(event: StatusEvent | SubscriptionEvent): void;

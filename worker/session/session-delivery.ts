@@ -4,8 +4,8 @@ import type { IPublishPacket, IStore } from 'mqtt';
 import { toStoredMessage } from './incoming-message';
 import type { IncomingContext } from './incoming-message';
 import type { MqttLibrary } from './mqtt-client';
-import type { MessageSink } from './mqtt-session';
-import type { ConnectionProfile } from '../../shared/protocol';
+import type { ConnectionProfile, StoredMessage } from '../../shared/protocol';
+import type { QosRecordKey } from '../db/schema';
 import type { OpenQosState, QosState } from '../qos/qos-state';
 
 /**
@@ -25,6 +25,13 @@ export function openSessionQos(
     onFailure(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
   );
 }
+
+/**
+ * Takes each received message. Returning a promise holds back the message's acknowledgement
+ * (PUBACK/PUBREC completion) until it settles; a rejection ends the connection unacknowledged.
+ * `release` (a QoS 2 message of a persistent session) is its record in the incoming store.
+ */
+export type MessageSink = (message: StoredMessage, release?: QosRecordKey) => void | Promise<void>;
 
 export type MessageRoute = (
   topic: string,

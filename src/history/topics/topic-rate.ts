@@ -1,6 +1,5 @@
 // Messages per minute per tree node over the last 60 s (live history only): a small ring of 5-s
 // buckets per node that received something, so a rate costs 12 numbers, not a list of times.
-import type { TopicNode } from './topic-tree';
 
 export const RATE_BUCKET_MS = 5_000;
 export const RATE_WINDOW_MS = 60_000;
@@ -12,14 +11,21 @@ interface RateWindow {
   counts: Uint32Array;
 }
 
+/** What a rate is counted on: a tree node and its ancestors (the root has depth -1). */
+export interface RatedNode {
+  topic: string;
+  depth: number;
+  parent?: RatedNode | undefined;
+}
+
 /** Rate windows by node topic. */
 export type RateWindows = Map<string, RateWindow>;
 
 /** Counts one message at `now` on `node` and every ancestor. */
-export function recordRate(rates: RateWindows, node: TopicNode, now: number): void {
+export function recordRate(rates: RateWindows, node: RatedNode, now: number): void {
   const bucket = Math.floor(now / RATE_BUCKET_MS);
   const slot = bucket % BUCKETS;
-  for (let n: TopicNode | undefined = node; n && n.depth >= 0; n = n.parent) {
+  for (let n: RatedNode | undefined = node; n && n.depth >= 0; n = n.parent) {
     let w = rates.get(n.topic);
     if (!w) {
       w = { slots: new Float64Array(BUCKETS).fill(-1), counts: new Uint32Array(BUCKETS) };

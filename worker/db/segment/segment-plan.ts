@@ -1,6 +1,6 @@
 // Cuts a batch of messages into segments and describes each one for the indexes: pure, so the
 // append transaction and the version-1 migration pack the same way, and Node tests can check it.
-import { toSummary } from '../../session/incoming-message';
+import { toSummary } from '../message-summary';
 import { LATEST_BUCKET_TOPICS } from '../schema';
 import type { LatestBucket, LatestRecord, SegmentRecord } from '../schema';
 import type { StoredMessage } from '../../../shared/protocol';
