@@ -134,7 +134,7 @@ export default defineConfig({
         theme_color: THEME_COLOR,
         background_color: THEME_COLOR,
         categories: ['developer', 'utilities'],
-        // An installed app opens .ndjson exports (src/lib/launch-files.ts imports them into
+        // An installed app opens .ndjson exports (src/history/transfer/launch-files.ts imports them into
         // captures). The action must lie within the scope; the hash names the History view.
         file_handlers: [{ action: './#/history', accept: { 'application/x-ndjson': ['.ndjson'] } }],
         // A file opened while the app runs goes to the open window (its launchQueue), so a live

@@ -38,7 +38,7 @@ export type HistorySource = string | undefined;
 /** Received from a broker, or published by this app (stored once the outbox sent it). */
 export type MessageDirection = 'received' | 'published';
 
-/** The conditions the explorer adds to a `HistoryQuery` (see protocol-stored.ts). */
+/** The conditions the explorer adds to a `HistoryQuery` (above). */
 export interface HistoryConditions {
   /** A capture's id; absent for live history. */
   source?: string;

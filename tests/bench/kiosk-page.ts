@@ -50,7 +50,7 @@ async function trackWorkers(cdp: CdpClient, app: AppPage) {
 
 /**
  * Calls `saveDashboard` on a second instance of the app's worker script, with Comlink's own wire
- * messages (as tests/browser/worker-api.ts does): the app's code and IndexedDB, no test hook.
+ * messages (as tests/fixtures/browser/worker-api.ts does): the app's code and IndexedDB, no test hook.
  */
 const saveDashboardExpression = (workerUrl: string, dashboard: Dashboard) => `
   new Promise((resolve, reject) => {

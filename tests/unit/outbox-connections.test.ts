@@ -1,6 +1,6 @@
 // The outbox with several connections: each client sends only its own connection's rows, in
 // publish order, and its end answers only its own callers (mqtt.js clients faked, as in
-// outbox-link.test.ts; the brokers themselves: tests/browser/multi-connection-worker.test.ts).
+// outbox-link.test.ts; the brokers themselves: tests/worker/multi-connection-worker.test.ts).
 import { EventEmitter } from 'node:events';
 import type { MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Version 4 -> 5: the `latest` store learns how many messages and payload bytes each topic holds,
 // counted once from the segments (their topic id and payload end columns) inside the upgrade
-// transaction, and the `connectionLog` store is created (history-db.ts).
+// transaction, and the `connectionLog` store is created (database.ts).
 import { STORES } from './schema';
 import type { UpgradeTransaction } from './schema';
 import { CorruptSegmentError, openSegment } from './segment/segment-codec';

@@ -1,5 +1,5 @@
 // The shape of the IndexedDB database: store and index names, record types, the typed schema.
-// Every name here is on disk in users' browsers: renaming one needs a migration in history-db.ts.
+// Every name here is on disk in users' browsers: renaming one needs a migration in database.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   CaptureInfo,

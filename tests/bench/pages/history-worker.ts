@@ -1,4 +1,4 @@
-// Times the app's own history store (worker/history-store.ts) over the app's database: the
+// Times the app's own history store (worker/history/history-store.ts) over the app's database: the
 // newest page of one topic, of a wildcard filter and of a payload text search.
 import { createDbConnection } from '../../../worker/db/database';
 import { createHistoryStore } from '../../../worker/history/history-store';
