@@ -243,5 +243,5 @@ export function createApi(parts: WorkerParts) {
   };
 }
 
-/** The worker's API as the UI calls it through Comlink (see src/bridge.ts). */
+/** The worker's API as the UI calls it through Comlink (see src/worker-bridge.ts). */
 export type WorkerApi = ReturnType<typeof createApi>;
