@@ -16,7 +16,7 @@ export interface MqttLibrary {
 let loading: Promise<MqttLibrary> | undefined;
 
 /**
- * mqtt.js is most of the worker's code (its built chunk is `bundle_total_gz_kb`'s largest part): it is a chunk of its own, fetched
+ * mqtt.js is most of the worker's code: it is a chunk of its own, fetched
  * on the first connection attempt, so the worker starts and reads history without it. A failed
  * load is forgotten, so the next attempt fetches it again.
  */
