@@ -11,6 +11,33 @@ const WORKER_FROM_UI = {
     'The UI reaches the worker only through src/worker-bridge.ts; logic both sides use lives in shared/.',
 };
 
+/** The stores: with DeckProvider (which creates the app-wide ones), all that may take the bridge. */
+const STORES = [
+  'src/app/DeckProvider.tsx',
+  'src/connection/connection.ts',
+  'src/subscriptions/subscriptions.ts',
+  'src/messages/messages.ts',
+  'src/messages/previous-message.ts',
+  'src/publish/publish.ts',
+  'src/publish/outbox.ts',
+  'src/decoders/decoder-rules.ts',
+  'src/history/explorer.ts',
+  'src/history/storage/retention.ts',
+  'src/dashboards/dashboards-store.ts',
+  'src/dashboards/live-values.ts',
+  'src/dashboards/tile-env.ts',
+  'src/kiosk/kiosk-connection.ts',
+  'src/profiles/profiles.ts',
+  'src/templates/saved-payloads-store.ts',
+];
+
+const BRIDGE_FROM_VIEWS = {
+  group: ['**/worker-bridge'],
+  message:
+    "Components and helpers reach the worker through their feature's store (its useX(), or the " +
+    'store passed in); only the store modules (STORES in eslint.config.js) import the bridge.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'dev-dist/', '.tmp/'] },
   js.configs.recommended,
@@ -25,7 +52,13 @@ export default tseslint.config(
   { files: ['src/**/*.{ts,tsx}'], ...solid, languageOptions: { globals: globals.browser } },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/worker-bridge.ts'],
+    ignores: ['src/worker-bridge.ts', ...STORES],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [WORKER_FROM_UI, BRIDGE_FROM_VIEWS] }],
+    },
+  },
+  {
+    files: STORES,
     rules: { 'no-restricted-imports': ['error', { patterns: [WORKER_FROM_UI] }] },
   },
   {

@@ -21,7 +21,7 @@ export function DeckProvider(props: ParentProps) {
     loadMqtt5().then((chunk) => chunk.publishOptions5),
   );
   const outbox = createOutbox(bridge);
-  const storage = createStorage(bridge);
+  const storage = createStorage();
   let sawHistoryEvent = false;
 
   /** First run against the dev broker: subscribe to what it suggests, so data shows at once. */

@@ -19,6 +19,7 @@ import type { DeckBridge } from '../worker-bridge';
 import { createConnections } from './connections';
 import { devBroker } from './dev-broker';
 import { createStoreContext } from '../ui/store-context';
+import { errorText } from '../ui/error-text';
 
 const DEFAULT_KEEPALIVE_S = 60;
 /** MQTT 5 session expiry of a persistent session: a day, as the worker defaults it. */
@@ -51,9 +52,6 @@ const extrasOf = (p: ConnectionProfile): ProfileExtras => ({
   connectProperties: p.connectProperties,
   reconnect: p.reconnect,
 });
-
-/** A new SavedProfile.key: random, so keys never collide across devices and imports. */
-export const newProfileKey = (): string => crypto.randomUUID();
 
 export interface ConnectionErrors {
   url?: string;
@@ -236,7 +234,7 @@ export function createConnection(bridge: DeckBridge) {
         }
         void bridge.saveProfile(saved).catch(() => {});
       } catch (error) {
-        setErrors('request', error instanceof Error ? error.message : String(error));
+        setErrors('request', errorText(error));
       }
     },
 
@@ -253,7 +251,7 @@ export function createConnection(bridge: DeckBridge) {
       try {
         await bridge.disconnect(id);
       } catch (error) {
-        setErrors('request', error instanceof Error ? error.message : String(error));
+        setErrors('request', errorText(error));
       }
     },
 

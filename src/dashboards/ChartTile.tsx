@@ -5,7 +5,6 @@
 import { For, createEffect, createSignal, onCleanup, onMount, untrack } from 'solid-js';
 import type uPlot from 'uplot';
 import type { MessageSummary } from '../../shared/protocol';
-import { deckBridge } from '../worker-bridge';
 import { loadUplot, paletteColour, themedAxes } from '../ui/uplot-kit';
 import type { ChartTile } from './dashboard-model';
 import { seedFromHistory } from './history-seed';
@@ -62,11 +61,10 @@ export function ChartBody(props: { tile: ChartTile; env: TileEnv; label: string 
   async function seed(startedAt: number) {
     const byTopic = new Map<string, number[]>();
     series.forEach((s, i) => byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), i]));
-    const read = deckBridge().readHistory;
     for (const [topic, indexes] of byTopic) {
       const newest = new Map<number, number>();
       const count = await seedFromHistory(
-        (query) => read(query),
+        (query) => env.readHistory(query),
         { topic, fromMs: startedAt - windowMs, toMs: startedAt },
         (message) => {
           for (const i of indexes) {

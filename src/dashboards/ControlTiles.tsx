@@ -6,6 +6,7 @@ import type { ButtonTile, SliderTile, SwitchTile } from './dashboard-model';
 import { toNumber, toText, type PathValue } from './payload-value';
 import { sliderPayload } from './tile-format';
 import type { TileEnv } from './tile-env';
+import { errorText } from '../ui/error-text';
 
 type Publishing = SwitchTile | ButtonTile | SliderTile;
 
@@ -25,10 +26,7 @@ function createSender(env: () => TileEnv, tile: () => Publishing) {
           : { ok: false, text: `Failed: ${result.message}` },
       );
     } catch (error) {
-      setAnswer({
-        ok: false,
-        text: `Failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setAnswer({ ok: false, text: `Failed: ${errorText(error)}` });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,8 @@ import { For, Show, createSignal, untrack } from 'solid-js';
 import { kioskHash } from '../app/route';
 import type { Dashboard } from './dashboard-model';
 import { parseDashboardFile } from './dashboard-validate';
-import { MAX_IMPORT_BYTES, dashboardToFile, download, fileNameFor } from './dashboard-file';
+import { downloadText } from '../ui/download';
+import { MAX_IMPORT_BYTES, dashboardToFile, fileNameFor } from './dashboard-file';
 import type { DashboardsStore } from './dashboards-store';
 import { NameForm } from './NameForm';
 
@@ -76,7 +77,7 @@ export function DashboardBar(props: { store: DashboardsStore; onAddTile: () => v
           <button
             type="button"
             class="btn"
-            onClick={withCurrent((d) => download(fileNameFor(d), dashboardToFile(d)))}
+            onClick={withCurrent((d) => downloadText(fileNameFor(d), dashboardToFile(d)))}
           >
             Export
           </button>

@@ -1,17 +1,13 @@
 // The Dashboards view: the toolbar, the chosen dashboard's tile grid (with edit tools in edit
 // mode), the tile editor, and on first run the offer of the demo dashboard.
-import { Show, createMemo, createSignal, onMount } from 'solid-js';
-import { useConnection } from '../connection/connection';
-import { useSubscriptions } from '../subscriptions/subscriptions';
-import { deckBridge } from '../worker-bridge';
-import { autoSubscribe } from './auto-subscribe';
+import { Show, createSignal, onMount } from 'solid-js';
 import { DashboardBar } from './DashboardBar';
-import { boundTopics, type Tile } from './dashboard-model';
+import { DashboardProblem } from './DashboardProblem';
+import type { Tile } from './dashboard-model';
 import { createDashboards } from './dashboards-store';
 import { demoDashboard } from './demo-dashboard';
-import { createLiveValues, createNow } from './live-values';
 import { newTile } from './tile-defaults';
-import type { TileEnv } from './tile-env';
+import { createTileEnv } from './tile-env';
 import { TileGrid } from './TileGrid';
 import { TileEditor } from './TileEditor';
 import './dashboards.css';
@@ -19,22 +15,8 @@ import './tiles.css';
 import './tile-controls.css';
 
 export default function DashboardsView() {
-  const bridge = deckBridge();
-  const store = createDashboards(bridge);
-  const connection = useConnection();
-  const subscriptions = useSubscriptions();
-  const topics = createMemo(() => store.current()?.tiles.flatMap(boundTopics) ?? []);
-  const env: TileEnv = {
-    live: createLiveValues(bridge, topics),
-    now: createNow(),
-    publish: (topic, payload, options) => bridge.publish(topic, payload, options),
-  };
-  autoSubscribe({
-    connected: () => connection.status().state === 'connected',
-    topics,
-    subscriptions: () => subscriptions.list,
-    subscribe: (filter) => subscriptions.subscribeTo(filter, 0),
-  });
+  const store = createDashboards();
+  const env = createTileEnv(() => store.current()?.tiles ?? []);
   const [editor, setEditor] = createSignal<{ tile: Tile; isNew: boolean }>();
   onMount(() => void store.load());
 
@@ -56,13 +38,7 @@ export default function DashboardsView() {
           onAddTile={() => setEditor({ tile: newTile('value'), isNew: true })}
         />
       </div>
-      <Show when={store.problem()}>
-        {(p) => (
-          <p class="banner bad" role="alert">
-            {p()}
-          </p>
-        )}
-      </Show>
+      <DashboardProblem store={store} />
       <Show when={store.editing() && editor()}>
         {(open) => (
           <TileEditor

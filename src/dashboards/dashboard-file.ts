@@ -30,13 +30,3 @@ export function fileNameFor(dashboard: Dashboard): string {
     .replace(/^-|-$/g, '');
   return `${slug || 'dashboard'}.dashboard.json`;
 }
-
-/** Offers the text as a download (the page's own blob: URL, revoked once clicked). */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -18,6 +18,7 @@ import {
 } from './dashboard-model';
 import { FieldReader, isObject } from './field-reader';
 import { parsePath } from '../../shared/json/json-path';
+import { errorText } from '../ui/error-text';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -202,9 +203,7 @@ export function parseDashboardFile(text: string): Validated<Dashboard> {
   } catch (error) {
     return {
       ok: false,
-      errors: [
-        `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      ],
+      errors: [`The file is not valid JSON: ${errorText(error)}`],
     };
   }
   return validateDashboardFile(value);

@@ -2,7 +2,7 @@
 // mode, and the actions that change them, each saved to IndexedDB through the worker.
 import { createMemo, createSignal } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
-import type { DeckBridge } from '../worker-bridge';
+import { deckBridge, type DeckBridge } from '../worker-bridge';
 import {
   MAX_TILE_HEIGHT,
   MAX_TILE_WIDTH,
@@ -12,15 +12,15 @@ import {
 } from './dashboard-model';
 import { validateDashboard } from './dashboard-validate';
 import { newDashboard } from './tile-defaults';
+import { errorText } from '../ui/error-text';
 
 /** The dashboard last shown, so a reload (or a kiosk) opens the same one. */
 const CURRENT_KEY = 'mqtt-deck.dashboard';
 
 const clamp = (n: number, max: number) => Math.min(max, Math.max(1, n));
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createDashboards(
-  bridge: Pick<DeckBridge, 'listDashboards' | 'saveDashboard' | 'deleteDashboard'>,
+  bridge: Pick<DeckBridge, 'listDashboards' | 'saveDashboard' | 'deleteDashboard'> = deckBridge(),
 ) {
   const [list, setList] = createStore<Dashboard[]>([]);
   const [currentId, setCurrentId] = createSignal<string | undefined>(
@@ -44,7 +44,7 @@ export function createDashboards(
       await bridge.saveDashboard(JSON.parse(JSON.stringify(dashboard)) as Dashboard);
       setProblem(undefined);
     } catch (error) {
-      setProblem(`The dashboard could not be saved: ${reason(error)}`);
+      setProblem(`The dashboard could not be saved: ${errorText(error)}`);
     }
   }
 
@@ -89,7 +89,7 @@ export function createDashboards(
         if (bad.length > 0)
           setProblem(`Saved dashboards that could not be read: ${bad.join('; ')}`);
       } catch (error) {
-        setProblem(`Dashboards could not be loaded: ${reason(error)}`);
+        setProblem(`Dashboards could not be loaded: ${errorText(error)}`);
       } finally {
         setLoaded(true);
       }
@@ -114,7 +114,7 @@ export function createDashboards(
       try {
         await bridge.deleteDashboard(id);
       } catch (error) {
-        setProblem(`The dashboard could not be deleted: ${reason(error)}`);
+        setProblem(`The dashboard could not be deleted: ${errorText(error)}`);
       }
     },
 

@@ -8,6 +8,7 @@ import { decodeCbor } from './cbor';
 import { decodeSafely, fromJson, type DecodeResult } from './data-node';
 import { decodeMsgpack } from './msgpack';
 import { prettyText } from './node-text';
+import { errorText } from '../ui/error-text';
 
 /** Payloads this size or larger are shown a page at a time, and decoded only on request. */
 export const LAZY_PAYLOAD_BYTES = 1024 * 1024;
@@ -45,7 +46,7 @@ export function decodeJson(bytes: Uint8Array): DecodeResult {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `Not JSON: ${error instanceof Error ? error.message : error}.` };
+    return { ok: false, error: `Not JSON: ${errorText(error)}.` };
   }
   return decodeSafely('JSON', () => fromJson(parsed));
 }

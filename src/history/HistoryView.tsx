@@ -1,11 +1,10 @@
 // The History view (a chunk of its own): live history or an imported capture, explored through
-// five tabs that share one filter (explorer-state.ts).
+// five tabs that share one store (explorer.ts: the source, the filter, the worker's calls).
 import { For, Match, Switch, createEffect, createResource, on, onCleanup } from 'solid-js';
-import { deckBridge } from '../worker-bridge';
 import { ChartTab } from './chart/ChartTab';
 import { ExploreTab } from './explore/ExploreTab';
-import { ExplorerContext, HISTORY_TABS, createExplorerState } from './explorer-state';
-import type { HistoryTab } from './explorer-state';
+import { ExplorerContext, HISTORY_TABS, createExplorer, useExplorer } from './explorer';
+import type { HistoryTab } from './explorer';
 import { StorageTab } from './storage/StorageTab';
 import { TopicsTab } from './topics/TopicsTab';
 import { LaunchedFiles } from './transfer/LaunchedFiles';
@@ -21,14 +20,15 @@ const TAB_LABELS: Record<HistoryTab, string> = {
 };
 
 /** Live history or one of the captures; the list is read again when captures change. */
-function SourcePicker(props: { state: ReturnType<typeof createExplorerState> }) {
-  const [captures, { refetch }] = createResource(() => deckBridge().listCaptures());
+function SourcePicker() {
+  const explorer = useExplorer();
+  const [captures, { refetch }] = createResource(() => explorer.captures());
   const timer = setInterval(() => void refetch(), 5_000);
   onCleanup(() => clearInterval(timer));
   // A capture chosen elsewhere (Show capture, a launched file) may be newer than the list.
   createEffect(
     on(
-      () => props.state.source(),
+      () => explorer.source(),
       (source) => {
         if (source !== undefined && !captures()?.some((c) => c.id === source)) void refetch();
       },
@@ -37,14 +37,14 @@ function SourcePicker(props: { state: ReturnType<typeof createExplorerState> }) 
   return (
     <label class="history-source">
       <span>Showing</span>
-      <select onChange={(e) => props.state.setSource(e.currentTarget.value || undefined)}>
+      <select onChange={(e) => explorer.setSource(e.currentTarget.value || undefined)}>
         {/* `selected` per option: a select's value is not applied again when options arrive. */}
-        <option value="" selected={props.state.source() === undefined}>
+        <option value="" selected={explorer.source() === undefined}>
           Live history
         </option>
         <For each={captures() ?? []}>
           {(capture) => (
-            <option value={capture.id} selected={capture.id === props.state.source()}>
+            <option value={capture.id} selected={capture.id === explorer.source()}>
               Capture: {capture.name}
             </option>
           )}
@@ -55,16 +55,16 @@ function SourcePicker(props: { state: ReturnType<typeof createExplorerState> }) 
 }
 
 export default function HistoryView() {
-  const state = createExplorerState();
+  const explorer = createExplorer();
   return (
-    <ExplorerContext.Provider value={state}>
+    <ExplorerContext.Provider value={explorer}>
       <LaunchedFiles />
       <section class="history-view" aria-labelledby="history-title">
         <header class="history-head">
           <h2 id="history-title" class="card-title">
             History
           </h2>
-          <SourcePicker state={state} />
+          <SourcePicker />
         </header>
         <div class="history-tabs" role="tablist" aria-label="History">
           <For each={HISTORY_TABS}>
@@ -73,9 +73,9 @@ export default function HistoryView() {
                 type="button"
                 role="tab"
                 id={`history-tab-${tab}`}
-                aria-selected={state.tab() === tab}
+                aria-selected={explorer.tab() === tab}
                 aria-controls="history-tabpanel"
-                onClick={() => state.setTab(tab)}
+                onClick={() => explorer.setTab(tab)}
               >
                 {TAB_LABELS[tab]}
               </button>
@@ -86,22 +86,22 @@ export default function HistoryView() {
           class="history-tabpanel"
           id="history-tabpanel"
           role="tabpanel"
-          aria-labelledby={`history-tab-${state.tab()}`}
+          aria-labelledby={`history-tab-${explorer.tab()}`}
         >
           <Switch>
-            <Match when={state.tab() === 'explore'}>
+            <Match when={explorer.tab() === 'explore'}>
               <ExploreTab />
             </Match>
-            <Match when={state.tab() === 'topics'}>
+            <Match when={explorer.tab() === 'topics'}>
               <TopicsTab />
             </Match>
-            <Match when={state.tab() === 'chart'}>
+            <Match when={explorer.tab() === 'chart'}>
               <ChartTab />
             </Match>
-            <Match when={state.tab() === 'transfer'}>
+            <Match when={explorer.tab() === 'transfer'}>
               <TransferTab />
             </Match>
-            <Match when={state.tab() === 'storage'}>
+            <Match when={explorer.tab() === 'storage'}>
               <StorageTab />
             </Match>
           </Switch>

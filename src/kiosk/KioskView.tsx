@@ -4,13 +4,9 @@
 import { Show, createMemo, onMount } from 'solid-js';
 import { hashOf } from '../app/route';
 import { useConnection } from '../connection/connection';
-import { useSubscriptions } from '../subscriptions/subscriptions';
-import { deckBridge } from '../worker-bridge';
-import { autoSubscribe } from '../dashboards/auto-subscribe';
-import { boundTopics } from '../dashboards/dashboard-model';
+import { DashboardProblem } from '../dashboards/DashboardProblem';
 import { createDashboards } from '../dashboards/dashboards-store';
-import { createLiveValues, createNow } from '../dashboards/live-values';
-import type { TileEnv } from '../dashboards/tile-env';
+import { createTileEnv } from '../dashboards/tile-env';
 import { TileGrid } from '../dashboards/TileGrid';
 import { createKioskConnection } from './kiosk-connection';
 import { KioskStatusLine } from './KioskStatusLine';
@@ -22,26 +18,12 @@ import '../dashboards/tile-controls.css';
 import './kiosk.css';
 
 export default function KioskView(props: { dashboardId: string }) {
-  const bridge = deckBridge();
   // The kiosk reads the saved dashboards; it never selects, edits or saves one.
-  const store = createDashboards(bridge);
+  const store = createDashboards();
   const dashboard = createMemo(() => store.list.find((d) => d.id === props.dashboardId));
   const connection = useConnection();
-  const subscriptions = useSubscriptions();
-  const topics = createMemo(() => dashboard()?.tiles.flatMap(boundTopics) ?? []);
-  const now = createNow();
-  const env: TileEnv = {
-    live: createLiveValues(bridge, topics),
-    now,
-    publish: (topic, payload, options) => bridge.publish(topic, payload, options),
-  };
-  autoSubscribe({
-    connected: () => connection.status().state === 'connected',
-    topics,
-    subscriptions: () => subscriptions.list,
-    subscribe: (filter) => subscriptions.subscribeTo(filter, 0),
-  });
-  const kiosk = createKioskConnection(bridge, connection.status);
+  const env = createTileEnv(() => dashboard()?.tiles ?? []);
+  const kiosk = createKioskConnection(connection.status);
   const wakeLock = holdWakeLock();
   updateWhenIdle(kioskIdleMs(location.search));
   onMount(() => void store.load());
@@ -62,13 +44,7 @@ export default function KioskView(props: { dashboardId: string }) {
             </a>
           </div>
         </Show>
-        <Show when={store.problem()}>
-          {(p) => (
-            <p class="banner bad" role="alert">
-              {p()}
-            </p>
-          )}
-        </Show>
+        <DashboardProblem store={store} />
         <Show when={dashboard()}>
           {(d) => (
             <>
@@ -83,7 +59,7 @@ export default function KioskView(props: { dashboardId: string }) {
         status={connection.status()}
         problem={kiosk.problem()}
         retryAt={kiosk.retryAt()}
-        now={now()}
+        now={env.now()}
         wakeLock={wakeLock()}
       />
     </div>

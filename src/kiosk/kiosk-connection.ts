@@ -3,7 +3,8 @@
 // refusal, a storage error, another tab holding the connection) the kiosk retries after a minute.
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { ConnectionProfile, DeckError, StatusEvent } from '../../shared/protocol';
-import type { DeckBridge } from '../worker-bridge';
+import { deckBridge, type DeckBridge } from '../worker-bridge';
+import { errorText } from '../ui/error-text';
 
 /** The wait after an end the session does not retry by itself: long, as it is likely to recur. */
 export const KIOSK_RETRY_MS = 60_000;
@@ -25,8 +26,8 @@ export function kioskProblem(error: DeckError, profile: ConnectionProfile | unde
 }
 
 export function createKioskConnection(
-  bridge: Pick<DeckBridge, 'loadProfile' | 'connect'>,
   status: () => StatusEvent,
+  bridge: Pick<DeckBridge, 'loadProfile' | 'connect'> = deckBridge(),
 ) {
   const [problem, setProblem] = createSignal<string>();
   const [retryAt, setRetryAt] = createSignal<number>();
@@ -60,7 +61,7 @@ export function createKioskConnection(
       if (result.ok) return;
       setProblem(kioskProblem(result, profile));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorText(error));
     }
     retryLater();
   }

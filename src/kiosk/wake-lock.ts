@@ -1,6 +1,7 @@
 // Keeps a kiosk's screen on: holds the Screen Wake Lock, and takes it again whenever the page
 // becomes visible (the browser releases it when the page is hidden or the screen locks).
 import { createSignal, onCleanup } from 'solid-js';
+import { errorText } from '../ui/error-text';
 
 export type WakeLockState =
   | { kind: 'held' }
@@ -28,7 +29,7 @@ export function holdWakeLock(): () => WakeLockState {
     } catch (error) {
       // Refused (battery saver, a policy, no user activation in some browsers): say so; the
       // next time the page becomes visible it asks again.
-      setState({ kind: 'refused', reason: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'refused', reason: errorText(error) });
     }
   }
 

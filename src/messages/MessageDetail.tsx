@@ -1,38 +1,15 @@
-// The selected message in full: its metadata, the payload panel (decoders, diff, rules: a chunk
-// of its own, fetched with the first message shown) and its properties.
-import { Match, Show, Switch, createEffect, createResource, on } from 'solid-js';
-import type { StoredMessage } from '../../shared/protocol';
-import { chunkView } from '../ui/chunk-view';
+// The selected message in full (MessageDetailBody), in a card that closes, and that a phone
+// scrolls down to when a row is selected.
+import { Show, createEffect, on } from 'solid-js';
 import { useMessages } from './messages';
-import { PropertiesList } from './PropertiesList';
-import { MessageMeta } from './MessageMeta';
+import { MessageDetailBody } from './MessageDetailBody';
 
 /** Below this width the detail sits under the list, so selecting a row scrolls down to it. */
 const STACKED_QUERY = '(max-width: 699px)';
 
-/**
- * The payload panel, a chunk of its own fetched with the first message shown: the decoders, tree,
- * diff and rules stay out of the first load.
- */
-const PayloadPanel = chunkView<{ message: StoredMessage }>(
-  () => import('./PayloadPanel'),
-  'The payload view',
-  () => <p class="empty-note">Loading…</p>,
-);
-
-/** Keyed on the message: a new message starts over with its own rule or best decoder. */
-function PayloadSlot(props: { message: StoredMessage }) {
-  return (
-    <Show when={props.message} keyed>
-      {(message) => <PayloadPanel message={message} />}
-    </Show>
-  );
-}
-
 export function MessageDetail() {
   const messages = useMessages();
   let panel!: HTMLElement;
-  const [message] = createResource(messages.selectedId, (id) => messages.fetchMessage(id));
 
   createEffect(
     on(messages.selectedId, (id) => {
@@ -62,31 +39,11 @@ export function MessageDetail() {
           </button>
         </Show>
       </header>
-      <Switch>
-        <Match when={messages.selectedId() === undefined}>
-          <p class="empty-note">Select a message to see its whole payload and properties.</p>
-        </Match>
-        <Match when={message.error as unknown}>
-          <p class="form-error" role="alert">
-            The message could not be read: {String((message.error as Error | undefined)?.message)}
-          </p>
-        </Match>
-        <Match when={message.loading}>
-          <p class="empty-note">Loading…</p>
-        </Match>
-        <Match when={message() === undefined}>
-          <p class="empty-note">This message is no longer in history.</p>
-        </Match>
-        <Match when={message()}>
-          {(m) => (
-            <div class="detail-body">
-              <MessageMeta message={m()} />
-              <PayloadSlot message={m()} />
-              <PropertiesList properties={m().properties} />
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <MessageDetailBody
+        id={messages.selectedId()}
+        read={(id) => messages.fetchMessage(id)}
+        empty="Select a message to see its whole payload and properties."
+      />
     </section>
   );
 }

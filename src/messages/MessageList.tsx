@@ -1,7 +1,8 @@
 // The live message list: virtualized fixed-height rows, newest first, steady while being read.
-import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Index, Show, createEffect, createMemo } from 'solid-js';
 import { chunkView } from '../ui/chunk-view';
 import { formatCount } from '../ui/payload-format';
+import { createVirtualRows } from '../ui/virtual-rows';
 import { useConnection } from '../connection/connection';
 import { useHistory } from './stored-history';
 import { useMessages } from './messages';
@@ -23,39 +24,18 @@ export function MessageList() {
   const connection = useConnection();
   // Rows carry their connection's colour once there is more than one to tell apart.
   const several = () => connection.ids().length > 1;
-  let viewport!: HTMLDivElement;
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [viewportHeight, setViewportHeight] = createSignal(0);
-
-  const range = createMemo(() => {
-    const count = messages.count();
-    const first = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
-    const visibleRows = Math.ceil(viewportHeight() / ROW_HEIGHT_PX) + 1;
-    return { first, last: Math.min(count, first + visibleRows + 2 * OVERSCAN_ROWS) };
+  const view = createVirtualRows({
+    count: messages.count,
+    rowHeightPx: ROW_HEIGHT_PX,
+    overscanRows: OVERSCAN_ROWS,
   });
   // Only the rows near the viewport are read from the store, whatever the list holds.
-  const visible = createMemo(() => messages.slice(range().first, range().last));
+  const visible = createMemo(() => messages.slice(view.range().first, view.range().last));
 
   // Scrolled down, the person is reading: the list holds still (new rows wait, the pill counts
   // them) instead of moving under them, and nothing here reads layout while a stream runs.
-  const reading = createMemo(() => scrollTop() > AT_TOP_PX);
+  const reading = createMemo(() => view.scrollTop() > AT_TOP_PX);
   createEffect(() => messages.hold(reading()));
-
-  onMount(() => {
-    const observer = new ResizeObserver(() => setViewportHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    setViewportHeight(viewport.clientHeight);
-    onCleanup(() => observer.disconnect());
-  });
-
-  function onScroll() {
-    setScrollTop(viewport.scrollTop);
-  }
-
-  function jumpToTop() {
-    viewport.scrollTop = 0;
-    setScrollTop(0);
-  }
 
   function moveSelection(step: number) {
     const selected = messages.selectedId();
@@ -64,11 +44,7 @@ export function MessageList() {
     const target = messages.at(index);
     if (!target) return;
     messages.select(target.id);
-    const top = index * ROW_HEIGHT_PX;
-    if (top < viewport.scrollTop) viewport.scrollTop = top;
-    else if (top + ROW_HEIGHT_PX > viewport.scrollTop + viewport.clientHeight) {
-      viewport.scrollTop = top + ROW_HEIGHT_PX - viewport.clientHeight;
-    }
+    view.scrollToIndex(index);
   }
 
   return (
@@ -100,24 +76,24 @@ export function MessageList() {
       </Show>
       <div class="msg-frame">
         <div
-          ref={viewport}
+          ref={view.ref}
           class="msg-viewport"
           tabindex="0"
           aria-label="Message list, newest first; arrow keys select"
-          onScroll={onScroll}
+          onScroll={view.onScroll}
           onKeyDown={(event) => {
             if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
             event.preventDefault();
             moveSelection(event.key === 'ArrowDown' ? 1 : -1);
           }}
         >
-          <div class="msg-spacer" style={{ height: `${messages.count() * ROW_HEIGHT_PX}px` }}>
+          <div class="msg-spacer" style={{ height: `${view.spacerHeight()}px` }}>
             {/* Rows are slots by position: a new batch updates their text, it creates no nodes. */}
             <Index each={visible()}>
               {(message, i) => (
                 <MessageRow
                   message={message()}
-                  top={(range().first + i) * ROW_HEIGHT_PX}
+                  top={view.top(view.range().first + i)}
                   selected={messages.selectedId() === message().id}
                   onSelect={() => messages.select(message().id)}
                   withConnection={several()}
@@ -136,7 +112,7 @@ export function MessageList() {
           </Show>
         </div>
         <Show when={messages.unseen() > 0}>
-          <button type="button" class="new-pill" onClick={jumpToTop}>
+          <button type="button" class="new-pill" onClick={view.scrollToTop}>
             ↑ {formatCount(messages.unseen())} new
           </button>
         </Show>

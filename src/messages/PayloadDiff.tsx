@@ -6,29 +6,10 @@ import { DECODER_NAMES, DIFF_MAX_BYTES, decodedText } from '../decoders/decoders
 import { diffLines, foldDiff, type DiffOp } from '../decoders/line-diff';
 import { formatBytes, formatCount } from '../ui/payload-format';
 import { formatDateTime } from '../ui/time-format';
-import { deckBridge } from '../worker-bridge';
+import { usePreviousMessage } from './previous-message';
 
-/** History pages followed looking for the previous message (each is bounded work in the worker). */
-const MAX_PAGES = 20;
 const lines = (n: number) => `${formatCount(n)} line${n === 1 ? '' : 's'}`;
 const MARKS: Record<DiffOp, string> = { same: '  ', added: '+ ', removed: '- ' };
-
-/**
- * The newest message on `message.topic` older than it in the same history (live, or the capture
- * `source` it came from), or null when there is none.
- */
-async function previousOf([message, source]: [StoredMessage, string | undefined]) {
-  const bridge = deckBridge();
-  let before: number | undefined = message.id;
-  for (let i = 0; i < MAX_PAGES && before !== undefined; i++) {
-    const query = { topicFilter: message.topic, before, limit: 1 };
-    const page = await bridge.readHistory(source === undefined ? query : { ...query, source });
-    const found = page.messages[0];
-    if (found) return (await bridge.getMessage(found.id, source)) ?? null;
-    before = page.next;
-  }
-  return null;
-}
 
 export function PayloadDiff(props: {
   message: StoredMessage;
@@ -36,11 +17,12 @@ export function PayloadDiff(props: {
   /** The capture the message came from; absent for live history. */
   source?: string | undefined;
 }) {
+  const lookup = usePreviousMessage();
   const [open, setOpen] = createSignal(false);
   const [previous] = createResource(
     (): [StoredMessage, string | undefined] | undefined =>
       open() ? [props.message, props.source] : undefined,
-    previousOf,
+    ([message, source]) => lookup.find(message, source),
   );
   const diff = createMemo(() => {
     const prev = previous();

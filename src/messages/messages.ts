@@ -7,6 +7,7 @@ import type { HistoryPage, MessageSummary, StoredMessage } from '../../shared/pr
 import { createNewestFirstWindow } from './newest-first-window';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from '../ui/store-context';
+import { errorText } from '../ui/error-text';
 
 /** Summaries kept while messages stream in; older ones stay in history, a "Load older" away. */
 export const LIVE_LIMIT = 5_000;
@@ -120,7 +121,7 @@ export function createMessages(bridge: DeckBridge) {
       }
       return started === generation ? page : undefined;
     } catch (error) {
-      setLoadError(`History could not be read: ${error instanceof Error ? error.message : error}`);
+      setLoadError(`History could not be read: ${errorText(error)}`);
       return undefined;
     } finally {
       setLoading(false);

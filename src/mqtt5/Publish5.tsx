@@ -1,10 +1,11 @@
 // The publish form's MQTT 5 options (a chunk of its own): content type, payload format, expiry,
 // request/response, user properties and topic alias, each with its inline error.
-import { Show, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import { Checkbox, Field, errorAttrs } from '../ui/Field';
 import { useConnection } from '../connection/connection';
 import { usePublish } from '../publish/publish';
 import type { Publish5Form } from './publish-options';
+import { Mqtt5Section } from './Mqtt5Section';
 import { UserPropertiesEditor } from './UserPropertiesEditor';
 
 type TextKey = 'contentType' | 'expiryS' | 'responseTopic' | 'correlation' | 'topicAlias';
@@ -44,42 +45,35 @@ export function Publish5() {
   );
 
   return (
-    <div id="publish-mqtt5" class="mqtt5">
-      <Show
-        when={connection.form.protocolVersion === 5}
-        fallback={
-          <p class="field-hint">These options need MQTT 5: choose 5.0 for the connection.</p>
-        }
-      >
-        <div class="row-2">
-          {text('contentType', 'Content type', { placeholder: 'application/json' })}
-          {text('expiryS', 'Message expiry (s)', { inputmode: 'numeric', placeholder: 'never' })}
-        </div>
-        {check('utf8', 'Payload is UTF-8 text')}
-        <div class="row-2">
-          {text('responseTopic', 'Response topic', { class: 'mono' })}
-          {text('topicAlias', 'Topic alias', {
-            inputmode: 'numeric',
-            placeholder: aliasMax() === undefined ? 'none' : `1–${aliasMax()}`,
-          })}
-        </div>
-        {text('correlation', 'Correlation data', {
-          class: 'mono',
-          placeholder: publish.form5.correlationHex ? 'de ad be ef' : 'request-1',
+    <Mqtt5Section id="publish-mqtt5">
+      <div class="row-2">
+        {text('contentType', 'Content type', { placeholder: 'application/json' })}
+        {text('expiryS', 'Message expiry (s)', { inputmode: 'numeric', placeholder: 'never' })}
+      </div>
+      {check('utf8', 'Payload is UTF-8 text')}
+      <div class="row-2">
+        {text('responseTopic', 'Response topic', { class: 'mono' })}
+        {text('topicAlias', 'Topic alias', {
+          inputmode: 'numeric',
+          placeholder: aliasMax() === undefined ? 'none' : `1–${aliasMax()}`,
         })}
-        {check('correlationHex', 'Correlation data in hex')}
-        <UserPropertiesEditor
-          id="pub5-prop"
-          rows={publish.form5.userProperties}
-          errors={publish.errors5()}
-          onChange={(rows: Publish5Form['userProperties']) =>
-            publish.setForm5('userProperties', rows)
-          }
-          onEdit={(index) =>
-            publish.clearError5(index < 0 ? 'userProperties' : `userProperties.${index}`)
-          }
-        />
-      </Show>
-    </div>
+      </div>
+      {text('correlation', 'Correlation data', {
+        class: 'mono',
+        placeholder: publish.form5.correlationHex ? 'de ad be ef' : 'request-1',
+      })}
+      {check('correlationHex', 'Correlation data in hex')}
+      <UserPropertiesEditor
+        id="pub5-prop"
+        rows={publish.form5.userProperties}
+        errors={publish.errors5()}
+        onChange={(rows: Publish5Form['userProperties']) =>
+          publish.setForm5('userProperties', rows)
+        }
+        onEdit={(index) =>
+          publish.clearError5(index < 0 ? 'userProperties' : `userProperties.${index}`)
+        }
+      />
+    </Mqtt5Section>
   );
 }

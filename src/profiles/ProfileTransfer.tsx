@@ -1,33 +1,20 @@
 // Export (a .json download without any password) and Import (a file of someone's profiles, read
 // bounded and field by field; each bad entry listed in words) of the saved profiles.
 import { For, Show, createSignal } from 'solid-js';
-import type { SavedProfile } from '../../shared/protocol';
 import {
   MAX_PROFILE_FILE_BYTES,
   profileFileText,
   readProfileFile,
 } from '../../shared/profiles/profile-file';
-import { newProfileKey, useConnection } from '../connection/connection';
-import { deckBridge } from '../worker-bridge';
+import { downloadText } from '../ui/download';
+import { newProfileKey, type ProfilesStore } from './profiles';
 
 const FILE_NAME = 'mqtt-deck-profiles.json';
 
-function download(text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = FILE_NAME;
-  link.click();
-  // The click has started the download; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function ProfileTransfer(props: {
-  list: SavedProfile[];
+  profiles: ProfilesStore;
   onImported: (note: string) => void;
 }) {
-  const bridge = deckBridge();
-  const connection = useConnection();
   const [problems, setProblems] = createSignal<string[]>([]);
 
   const importFile = async (file: File) => {
@@ -36,24 +23,22 @@ export function ProfileTransfer(props: {
     const read = readProfileFile(
       text,
       file.size,
-      props.list.map((s) => s.key),
+      props.profiles.list().map((s) => s.key),
       newProfileKey,
       // Only the shape here: the worker judges each profile when it is put (same words), so
       // the page carries no copy of the profile rules.
       () => null,
     );
+    const refusals = await props.profiles.addAll(read.profiles);
     const refused: string[] = [...read.errors];
-    let added = 0;
-    for (const [i, saved] of read.profiles.entries()) {
-      const result = await bridge.putProfile(saved);
-      if (result.ok) added += 1;
-      else {
-        const why = result.message.replace(/^Not saved: /, '');
-        refused.push(`${read.labels[i] ?? 'A profile'} ("${saved.name.slice(0, 60)}"): ${why}`);
-      }
-    }
+    refusals.forEach((why, i) => {
+      if (why === undefined) return;
+      const name = read.profiles[i]!.name.slice(0, 60);
+      const label = read.labels[i] ?? 'A profile';
+      refused.push(`${label} ("${name}"): ${why.replace(/^Not saved: /, '')}`);
+    });
     setProblems(refused);
-    await connection.refreshProfiles();
+    const added = refusals.filter((why) => why === undefined).length;
     const of = read.profiles.length + read.errors.length;
     props.onImported(`Imported ${added} of ${of} profile${of === 1 ? '' : 's'} from ${file.name}.`);
   };
@@ -63,8 +48,8 @@ export function ProfileTransfer(props: {
       <button
         type="button"
         class="btn"
-        disabled={props.list.length === 0}
-        onClick={() => download(profileFileText(props.list))}
+        disabled={props.profiles.list().length === 0}
+        onClick={() => downloadText(FILE_NAME, profileFileText(props.profiles.list()))}
       >
         Export
       </button>

@@ -3,13 +3,13 @@
 import { For, Show, createSignal, onMount } from 'solid-js';
 import type { SavedProfile } from '../../shared/protocol';
 import { hashOf } from '../app/route';
-import { newProfileKey, useConnection } from '../connection/connection';
+import { useConnection } from '../connection/connection';
 import { openAlongside } from '../connection/connection-choose';
-import { deckBridge } from '../worker-bridge';
 import { ProfileCard } from './ProfileCard';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileTransfer } from './ProfileTransfer';
 import { blankProfile } from './profile-draft';
+import { createProfiles, newProfileKey } from './profiles';
 import './profiles.css';
 
 interface Editing {
@@ -20,36 +20,23 @@ interface Editing {
 }
 
 export default function ProfilesView() {
-  const bridge = deckBridge();
   const connection = useConnection();
-  const list = () => connection.savedProfiles();
+  const profiles = createProfiles(connection);
+  const list = profiles.list;
   const [editing, setEditing] = createSignal<Editing>();
   const [note, setNote] = createSignal('');
   onMount(() => void connection.refreshProfiles());
 
   const save = async (saved: SavedProfile): Promise<string | undefined> => {
-    const result = await bridge.putProfile(saved);
-    if (!result.ok) return result.message;
-    const after = editing()?.after;
-    if (after !== undefined) {
-      const keys = list().map((s) => s.key);
-      keys.splice(keys.indexOf(after) + 1, 0, saved.key);
-      await bridge.orderProfiles(keys);
-    }
-    await connection.refreshProfiles();
+    const problem = await profiles.save(saved, editing()?.after);
+    if (problem !== undefined) return problem;
     setEditing(undefined);
     setNote(`Saved "${saved.name}".`);
     return undefined;
   };
 
   const move = async (key: string, by: -1 | 1, control: string) => {
-    const keys = list().map((s) => s.key);
-    const from = keys.indexOf(key);
-    const to = from + by;
-    if (from < 0 || to < 0 || to >= keys.length) return;
-    keys.splice(to, 0, ...keys.splice(from, 1));
-    await bridge.orderProfiles(keys);
-    await connection.refreshProfiles();
+    if (!(await profiles.move(key, by))) return;
     // The card moved: keep the keyboard on the same control so the move can repeat (on the
     // other one once the card reached the end, where this one is disabled).
     const card = document.querySelector(`[data-key="${CSS.escape(key)}"]`);
@@ -61,8 +48,7 @@ export default function ProfilesView() {
   };
 
   const remove = async (saved: SavedProfile) => {
-    await bridge.deleteProfile(saved.key);
-    await connection.refreshProfiles();
+    await profiles.remove(saved.key);
     setNote(`Deleted "${saved.name}".`);
   };
 
@@ -94,7 +80,7 @@ export default function ProfilesView() {
               >
                 New profile
               </button>
-              <ProfileTransfer list={list()} onImported={(text) => setNote(text)} />
+              <ProfileTransfer profiles={profiles} onImported={(text) => setNote(text)} />
             </div>
             <p class="field-hint" aria-live="polite">
               {note()}

@@ -1,8 +1,7 @@
 // "Save as profile" on the connection form: the form as it is becomes a new saved profile, named
 // after its broker host and client ID (renamed in the Profiles view if need be).
 import type { ConnectionStore } from '../connection/connection';
-import { newProfileKey } from '../connection/connection';
-import { deckBridge } from '../worker-bridge';
+import { createProfiles, newProfileKey } from './profiles';
 
 /** Saves the form as a new saved profile; resolves with what to tell the person. */
 export async function saveAs(connection: ConnectionStore): Promise<string> {
@@ -11,9 +10,8 @@ export async function saveAs(connection: ConnectionStore): Promise<string> {
   const host = /^wss?:\/\/([^/:]+)/.exec(profile.url)?.[1] ?? 'Broker';
   const name = `${host} (${profile.clientId || 'any client ID'})`;
   const key = newProfileKey();
-  const result = await deckBridge().putProfile({ key, name, profile });
-  if (!result.ok) return result.message;
-  await connection.refreshProfiles();
+  const problem = await createProfiles(connection).save({ key, name, profile });
+  if (problem !== undefined) return problem;
   connection.setSavedKey(key);
   return `Saved as profile "${name}".`;
 }

@@ -6,6 +6,7 @@ import { OUTBOX_LIST_MAX } from '../../shared/protocol';
 import type { OutboxEntry, OutboxEvent } from '../../shared/protocol';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from '../ui/store-context';
+import { errorText } from '../ui/error-text';
 
 export function createOutbox(bridge: DeckBridge) {
   const [entries, setEntries] = createStore<OutboxEntry[]>([]);
@@ -53,7 +54,7 @@ export function createOutbox(bridge: DeckBridge) {
         const result = await bridge.cancelOutgoing(seq);
         if (!result.ok) setError(result.message);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
       }
     },
   };

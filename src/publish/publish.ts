@@ -7,6 +7,7 @@ import { validatePublishTopic } from '../../shared/mqtt/topics';
 import type { Publish5Errors, Publish5Form, publishOptions5 } from '../mqtt5/publish-options';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from '../ui/store-context';
+import { errorText } from '../ui/error-text';
 
 export interface PublishForm {
   topic: string;
@@ -102,7 +103,7 @@ export function createPublish(
           setOutcome({ ok: true, text, at: Date.now() });
         }
       } catch (error) {
-        fail(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`Failed: ${errorText(error)}`);
       } finally {
         setSending(false);
       }

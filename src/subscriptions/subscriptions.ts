@@ -12,13 +12,10 @@ import type {
 import { validateTopicFilter } from '../../shared/mqtt/topics';
 import type { DeckBridge } from '../worker-bridge';
 import { createStoreContext } from '../ui/store-context';
+import { errorText } from '../ui/error-text';
 
 /** Codes that mean the broker said no to this filter, as opposed to the request never arriving. */
 const REFUSALS: ReadonlySet<ErrorCode> = new Set(['refused', 'not-authorized']);
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const live = (rows: SubscriptionEvent[]) => rows.filter((row) => row.state !== 'removed');
 
@@ -106,7 +103,7 @@ export function createSubscriptions(
           upsert({ ...base, state: 'refused', reason: result.message });
         else setError(result.message);
       } catch (e) {
-        setError(messageOf(e));
+        setError(errorText(e));
       }
       return false;
     },
@@ -122,7 +119,7 @@ export function createSubscriptions(
           );
         else setError(result.message);
       } catch (e) {
-        setError(messageOf(e));
+        setError(errorText(e));
       }
     },
   };

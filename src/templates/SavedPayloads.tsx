@@ -1,10 +1,9 @@
 // Saved payloads of the current saved profile (issue 7), below the publish form: one click
 // sends one. An unsaved connection uses this device's own collection (key '').
 import './templates.css';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { useConnection } from '../connection/connection';
 import { usePublish } from '../publish/publish';
-import { deckBridge } from '../worker-bridge';
 import { createSavedPayloads } from './saved-payloads-store';
 import { fromForm, intoForm } from './template-form';
 import { TemplateEditor } from './TemplateEditor';
@@ -15,22 +14,15 @@ import { TemplateTransfer } from './TemplateTransfer';
 export const DEVICE_COLLECTION = '';
 
 export default function SavedPayloads() {
-  const bridge = deckBridge();
   const connection = useConnection();
   const publish = usePublish();
-  const collection = () => connection.savedKey() ?? DEVICE_COLLECTION;
-  const store = createSavedPayloads(bridge, collection);
+  const store = createSavedPayloads(() => connection.savedKey() ?? DEVICE_COLLECTION);
   const [adding, setAdding] = createSignal(false);
-  // The profile's name for the heading; the list works without it (e.g. profiles unreadable).
-  const [profileName] = createResource(connection.savedKey, async (key) => {
-    const saved = await bridge.listProfiles().catch(() => []);
-    return saved.find((p) => p.key === key)?.name;
-  });
   const whose = () =>
     connection.savedKey() === undefined
       ? 'this device'
-      : profileName.latest
-        ? `profile “${profileName.latest}”`
+      : store.profileName()
+        ? `profile “${store.profileName()}”`
         : 'this profile';
   async function saveCurrent(name: string): Promise<boolean> {
     const current = await fromForm(publish, connection);

@@ -6,17 +6,8 @@ import {
   templatesFromFile,
   templatesToFile,
 } from '../../shared/templates/template-file';
+import { downloadText } from '../ui/download';
 import { newTemplateKey, type SavedPayloadsStore } from './saved-payloads-store';
-
-/** Offers the text as a download (the page's own blob: URL, revoked once clicked). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function TemplateTransfer(props: { store: SavedPayloadsStore; fileName: string }) {
   const [errors, setErrors] = createSignal<string[]>([]);
@@ -42,7 +33,7 @@ export function TemplateTransfer(props: { store: SavedPayloadsStore; fileName: s
         class="btn small"
         disabled={props.store.list.length === 0}
         aria-label="Export saved payloads"
-        onClick={() => download(props.fileName, templatesToFile([...props.store.list]))}
+        onClick={() => downloadText(props.fileName, templatesToFile([...props.store.list]))}
       >
         Export
       </button>

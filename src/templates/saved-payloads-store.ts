@@ -1,10 +1,12 @@
 // The saved payloads of one collection (a saved profile's key, '' for this device): the list
-// from the worker, every change saved whole, and the outcome of the last action in words.
-import { createEffect, createSignal, on, useContext } from 'solid-js';
+// from the worker, every change saved whole, the outcome of the last action in words, and the
+// name of the profile they belong to.
+import { createEffect, createResource, createSignal, on, useContext } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { PayloadTemplate, PublishResult } from '../../shared/protocol';
 import { ConnectionContext } from '../connection/connection';
-import type { DeckBridge } from '../worker-bridge';
+import { deckBridge, type DeckBridge } from '../worker-bridge';
+import { errorText } from '../ui/error-text';
 
 export interface Notice {
   ok: boolean;
@@ -29,13 +31,27 @@ export function resultText(name: string, result: PublishResult): Notice {
   return { ok: true, text: `"${name}" ${how}.` };
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+type TemplatesBridge = Pick<
+  DeckBridge,
+  'listTemplates' | 'saveTemplates' | 'publish' | 'listProfiles'
+>;
 
-export function createSavedPayloads(bridge: DeckBridge, collection: () => string) {
+export function createSavedPayloads(
+  collection: () => string,
+  bridge: TemplatesBridge = deckBridge(),
+) {
   // Send goes to the selected connection (read here, in the component's setup, so the caller
   // need not pass it); outside a provider, to the worker's default.
   const connection = useContext(ConnectionContext);
   const selected = () => connection?.selectedId();
+  // The profile's name for the heading; the list works without it (e.g. profiles unreadable).
+  const [profileName] = createResource(
+    () => connection?.savedKey(),
+    async (key) => {
+      const saved = await bridge.listProfiles().catch(() => []);
+      return saved.find((p) => p.key === key)?.name;
+    },
+  );
   const [list, setList] = createStore<PayloadTemplate[]>([]);
   const [loaded, setLoaded] = createSignal(false);
   const [notice, setNotice] = createSignal<Notice>();
@@ -49,7 +65,7 @@ export function createSavedPayloads(bridge: DeckBridge, collection: () => string
           setList(reconcile(templates, { key: 'key' }));
           setLoaded(true);
         },
-        (error: unknown) => setNotice({ ok: false, text: `Could not read: ${reason(error)}` }),
+        (error: unknown) => setNotice({ ok: false, text: `Could not read: ${errorText(error)}` }),
       );
     }),
   );
@@ -67,7 +83,7 @@ export function createSavedPayloads(bridge: DeckBridge, collection: () => string
       setNotice({ ok: true, text: done });
       return true;
     } catch (error) {
-      setNotice({ ok: false, text: `Not saved: ${reason(error)}` });
+      setNotice({ ok: false, text: `Not saved: ${errorText(error)}` });
       return false;
     }
   }
@@ -78,6 +94,8 @@ export function createSavedPayloads(bridge: DeckBridge, collection: () => string
   return {
     list,
     loaded,
+    /** The saved profile's name, once read; undefined for this device's own collection. */
+    profileName: () => profileName.latest,
     notice,
     setNotice,
     add: (t: Omit<PayloadTemplate, 'key'>) =>
@@ -112,7 +130,7 @@ export function createSavedPayloads(bridge: DeckBridge, collection: () => string
           ),
         );
       } catch (error) {
-        setNotice({ ok: false, text: `"${t.name}" failed: ${reason(error)}` });
+        setNotice({ ok: false, text: `"${t.name}" failed: ${errorText(error)}` });
       }
     },
   };

@@ -3,9 +3,10 @@
 import { For, Show, createEffect, createResource, createSignal, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { SeriesResult } from '../../../shared/protocol';
-import { deckBridge } from '../../worker-bridge';
-import { useExplorer } from '../explorer-state';
-import { chartCsv, downloadText } from './chart-csv';
+import { downloadText } from '../../ui/download';
+import { errorText } from '../../ui/error-text';
+import { useExplorer } from '../explorer';
+import { chartCsv } from './chart-csv';
 import { resolveRange, toLocalInput, type RangeId } from './chart-range';
 import { fetchSeries, storedSpan, type ChartRequest } from './chart-request';
 import { ChartLegend } from './ChartLegend';
@@ -39,13 +40,10 @@ export function ChartTab() {
     // Wrapped: a bare undefined source (live history) would never fetch.
     () => ({ source: explorer.source() }),
     ({ source }): Promise<{ topics: string[]; error?: string }> =>
-      deckBridge()
+      explorer
         .topicStats(source)
         .then((stats) => ({ topics: stats.slice(0, TOPIC_SUGGESTIONS_MAX).map((s) => s.topic) }))
-        .catch((error: unknown) => ({
-          topics: [],
-          error: error instanceof Error ? error.message : String(error),
-        })),
+        .catch((error: unknown) => ({ topics: [], error: errorText(error) })),
   );
 
   // Another source shows other history: what was drawn no longer belongs to it.
@@ -60,7 +58,7 @@ export function ChartTab() {
     if (!asked || w <= 0) return;
     const mine = ++generation;
     setBusy(true);
-    void fetchSeries(asked, w).then((answer) => {
+    void fetchSeries(explorer, asked, w).then((answer) => {
       if (mine !== generation) return; // a newer Draw or resize won
       setResult(answer);
       setBusy(false);
@@ -73,7 +71,7 @@ export function ChartTab() {
     setFormError(undefined);
     if (rows.some((row) => rowErrors(row))) return;
     const source = explorer.source();
-    const range = resolveRange(rangeId(), await storedSpan(source), custom);
+    const range = resolveRange(rangeId(), await storedSpan(explorer, source), custom);
     if (!range.ok) return setFormError(range.error);
     const series = rows.map((row) => ({ topic: row.topic.trim(), path: row.path.trim() }));
     setRequest({ source, series, from: range.from, to: range.to });
@@ -92,7 +90,7 @@ export function ChartTab() {
     const data = drawn();
     if (!data) return;
     const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
-    downloadText(chartCsv(data.times, data.series), `mqtt-deck-chart-${stamp}.csv`, 'text/csv');
+    downloadText(`mqtt-deck-chart-${stamp}.csv`, chartCsv(data.times, data.series), 'text/csv');
   }
 
   return (

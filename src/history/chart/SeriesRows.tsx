@@ -6,7 +6,7 @@ import { parsePath } from '../../../shared/json/json-path';
 import { validateTopicFilter } from '../../../shared/mqtt/topics';
 import { paletteColour } from '../../ui/uplot-kit';
 import { errorAttrs, FieldError } from '../../ui/Field';
-import { deckBridge } from '../../worker-bridge';
+import { useExplorer, type Explorer } from '../explorer';
 import { numericFields } from './numeric-fields';
 
 export interface SeriesRow {
@@ -25,12 +25,16 @@ export function rowErrors(row: SeriesRow): { topic?: string; path?: string } | u
 }
 
 /** The numeric fields of the newest message on `topic`: a few pages at most, never throws. */
-async function fieldsOf(topic: string, source: string | undefined): Promise<string[]> {
+async function fieldsOf(
+  explorer: Explorer,
+  topic: string,
+  source: string | undefined,
+): Promise<string[]> {
   if (rowErrors({ key: 0, topic, path: '' })) return [];
   let before: number | undefined;
   // A page may come back empty when its time budget ran out before a match: follow it a little.
   for (let pages = 0; pages < 4; pages++) {
-    const page = await deckBridge()
+    const page = await explorer
       .readHistory({ topicFilter: topic, limit: 1, source, before })
       .catch(() => undefined);
     const newest = page?.messages[0];
@@ -58,13 +62,14 @@ function SeriesGroup(props: {
   onChange(patch: Partial<SeriesRow>): void;
   onRemove(): void;
 }) {
+  const explorer = useExplorer();
   const id = (what: string) => `chart-${what}-${props.row.key}`;
   // Suggestions follow the topic once typing pauses (or the field is left).
   const [asked, setAsked] = createSignal(untrack(() => props.row.topic));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const [fields] = createResource(
     () => [asked(), props.source()] as const,
-    ([topic, source]) => fieldsOf(topic, source),
+    ([topic, source]) => fieldsOf(explorer, topic, source),
   );
   const errors = () => (props.showErrors ? rowErrors(props.row) : undefined);
   return (

@@ -30,17 +30,3 @@ export function chartCsv(times: Float64Array, series: readonly SeriesData[]): st
   }
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** Saves `text` as a file through a temporary link (every browser has downloads). */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -1,28 +1,14 @@
-// The selected result in full: getMessage from the explored source, shown with the same payload
-// panel (decoders, diff, rules; a chunk of its own) and properties list as the live detail.
-import { Match, Show, Switch, createResource } from 'solid-js';
-import type { StoredMessage } from '../../../shared/protocol';
-import { PropertiesList } from '../../messages/PropertiesList';
-import { chunkView } from '../../ui/chunk-view';
-import { deckBridge } from '../../worker-bridge';
-import { MessageMeta } from '../../messages/MessageMeta';
-
-const PayloadPanel = chunkView<{ message: StoredMessage; source: string | undefined }>(
-  () => import('../../messages/PayloadPanel'),
-  'The payload view',
-  () => <p class="empty-note">Loading…</p>,
-);
+// The selected result in full: read from the explored source, shown as the live detail shows a
+// message (MessageDetailBody: the payload panel with decoders, diff and rules; the properties).
+import { MessageDetailBody } from '../../messages/MessageDetailBody';
+import { useExplorer } from '../explorer';
 
 export function ExploreDetail(props: {
   id: number | undefined;
   source: string | undefined;
   onBack: () => void;
 }) {
-  const [message] = createResource(
-    () => (props.id === undefined ? undefined : { id: props.id, source: props.source }),
-    ({ id, source }) => deckBridge().getMessage(id, source),
-  );
-
+  const explorer = useExplorer();
   return (
     <section class="card detail explore-detail" aria-label="Stored message">
       <header class="card-head">
@@ -31,33 +17,12 @@ export function ExploreDetail(props: {
         </button>
         <h3 class="card-title">Message</h3>
       </header>
-      <Switch>
-        <Match when={props.id === undefined}>
-          <p class="empty-note">Select a result to see its whole payload and properties.</p>
-        </Match>
-        <Match when={message.error as unknown}>
-          <p class="form-error" role="alert">
-            The message could not be read: {String((message.error as Error | undefined)?.message)}
-          </p>
-        </Match>
-        <Match when={message.loading}>
-          <p class="empty-note">Loading…</p>
-        </Match>
-        <Match when={message() === undefined}>
-          <p class="empty-note">This message is no longer in history.</p>
-        </Match>
-        <Match when={message()}>
-          {(m) => (
-            <div class="detail-body">
-              <MessageMeta message={m()} />
-              <Show when={m()} keyed>
-                {(shown) => <PayloadPanel message={shown} source={props.source} />}
-              </Show>
-              <PropertiesList properties={m().properties} />
-            </div>
-          )}
-        </Match>
-      </Switch>
+      <MessageDetailBody
+        id={props.id}
+        source={props.source}
+        read={(id, source) => explorer.getMessage(id, source)}
+        empty="Select a result to see its whole payload and properties."
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // connection events among them and a timeline bar above) and the selected message in full.
 import { Show, createEffect, createSignal, on } from 'solid-js';
 import { formatCount } from '../../ui/payload-format';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import './explore.css';
 import { ExploreDetail } from './ExploreDetail';
 import { countText, createExploreCount } from './explore-count';
@@ -18,7 +18,7 @@ const FORM_ID = 'explore-filter';
 export function ExploreTab() {
   const explorer = useExplorer();
   const results = createExploreResults(explorer);
-  const counter = createExploreCount();
+  const counter = createExploreCount(explorer);
   const [selectedId, setSelectedId] = createSignal<number>();
   /** Phones: the detail replaces the list until Back. */
   const [opened, setOpened] = createSignal(false);
@@ -31,7 +31,7 @@ export function ExploreTab() {
       setSelectedId(undefined);
       setOpened(false);
       void results.load();
-      void counter.run((before) => explorer.query(PAGE_LIMIT, before));
+      void counter.run(explorer.query(PAGE_LIMIT));
     }),
   );
 

@@ -2,7 +2,7 @@
 // applied on Search (or Enter), shown again whenever the filter is set from elsewhere.
 import { For, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { Checkbox, Field, FieldError, errorAttrs } from '../../ui/Field';
-import { useExplorer, type ExplorerFilter } from '../explorer-state';
+import { useExplorer, type ExplorerFilter } from '../explorer';
 import { EMPTY_FIELDS, fieldsOf, parseFields, type FilterFields } from './filter-fields';
 
 const QOS_LEVELS = [0, 1, 2] as const;

@@ -1,18 +1,9 @@
 // The Explore results as a virtualized list (fixed row height, only the rows near the viewport in
 // the DOM, as the live MessageList does), asking for more pages as the end comes into view.
-import {
-  Index,
-  Match,
-  Switch,
-  createEffect,
-  createMemo,
-  createSignal,
-  onCleanup,
-  onMount,
-  untrack,
-} from 'solid-js';
+import { Index, Match, Switch, createEffect, createMemo, untrack } from 'solid-js';
 import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
 import { MessageRow, ROW_HEIGHT_PX } from '../../messages/MessageRow';
+import { createVirtualRows } from '../../ui/virtual-rows';
 import type { ExploreResults } from './explore-results';
 import { ExploreEventRow } from './ExploreRow';
 import type { TimelineRow } from './timeline-rows';
@@ -33,36 +24,23 @@ export function ResultList(props: {
   onSelect: (id: number) => void;
   onOpen: (id: number) => void;
 }) {
-  let viewport!: HTMLDivElement;
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [height, setHeight] = createSignal(0);
   const rows = () => props.results.rows();
-
-  const range = createMemo(() => {
-    const first = Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
-    const last = first + Math.ceil(height() / ROW_HEIGHT_PX) + 1 + 2 * OVERSCAN_ROWS;
-    return { first, last: Math.min(rows().length, last) };
+  const view = createVirtualRows({
+    count: () => rows().length,
+    rowHeightPx: ROW_HEIGHT_PX,
+    overscanRows: OVERSCAN_ROWS,
   });
-  const visible = createMemo(() => rows().slice(range().first, range().last));
+  const visible = createMemo(() => rows().slice(view.range().first, view.range().last));
 
   // Re-runs when a load ends (loading() turns false): keeps reading while the list is short.
   createEffect(() => {
-    const nearEnd = range().last + LOAD_AHEAD_ROWS >= rows().length;
+    const nearEnd = view.range().last + LOAD_AHEAD_ROWS >= rows().length;
     if (nearEnd && !props.results.loading()) untrack(() => void props.results.load());
   });
 
-  onMount(() => {
-    const observer = new ResizeObserver(() => setHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    setHeight(viewport.clientHeight);
-    onCleanup(() => observer.disconnect());
-  });
   // A new search starts at the top.
   createEffect(() => {
-    if (props.results.messages().length === 0 && viewport) {
-      viewport.scrollTop = 0;
-      setScrollTop(0);
-    }
+    if (props.results.messages().length === 0) view.scrollToTop();
   });
 
   function move(step: number): void {
@@ -73,21 +51,17 @@ export function ResultList(props: {
     const target = list[index] && messageOf(list[index]!);
     if (!target) return;
     props.onSelect(target.id);
-    const top = index * ROW_HEIGHT_PX;
-    if (top < viewport.scrollTop) viewport.scrollTop = top;
-    else if (top + ROW_HEIGHT_PX > viewport.scrollTop + viewport.clientHeight) {
-      viewport.scrollTop = top + ROW_HEIGHT_PX - viewport.clientHeight;
-    }
+    view.scrollToIndex(index);
   }
 
   return (
     <div
-      ref={viewport}
+      ref={view.ref}
       class="msg-viewport explore-viewport"
       role="group"
       tabindex="0"
       aria-label="Matching messages, newest first; arrow keys select, Enter opens"
-      onScroll={() => setScrollTop(viewport.scrollTop)}
+      onScroll={view.onScroll}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault();
@@ -98,7 +72,7 @@ export function ResultList(props: {
         }
       }}
     >
-      <div class="msg-spacer" style={{ height: `${rows().length * ROW_HEIGHT_PX}px` }}>
+      <div class="msg-spacer" style={{ height: `${view.spacerHeight()}px` }}>
         <Index each={visible()}>
           {(row, i) => (
             <Switch>
@@ -107,7 +81,7 @@ export function ResultList(props: {
                   <MessageRow
                     withDate
                     message={message()}
-                    top={(range().first + i) * ROW_HEIGHT_PX}
+                    top={view.top(view.range().first + i)}
                     selected={props.selectedId === message().id}
                     onSelect={() => props.onOpen(message().id)}
                   />
@@ -115,7 +89,7 @@ export function ResultList(props: {
               </Match>
               <Match when={eventOf(row())}>
                 {(entry) => (
-                  <ExploreEventRow entry={entry()} top={(range().first + i) * ROW_HEIGHT_PX} />
+                  <ExploreEventRow entry={entry()} top={view.top(view.range().first + i)} />
                 )}
               </Match>
             </Switch>

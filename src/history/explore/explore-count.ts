@@ -1,9 +1,9 @@
-// The count for the Explore filter: countHistory in bounded steps, summed, with the running total
-// shown while it goes; a newer filter or source cancels it (its answers are ignored).
+// The count for the Explore filter: the store's countAll, with the running total shown while it
+// goes; a newer filter or source cancels it (its answers are ignored).
 import { createSignal } from 'solid-js';
 import type { HistoryQuery } from '../../../shared/protocol';
 import { formatCount } from '../../ui/payload-format';
-import { deckBridge } from '../../worker-bridge';
+import type { Explorer } from '../explorer';
 
 export type CountState =
   | { state: 'idle' }
@@ -25,33 +25,25 @@ export function countText(count: CountState): string {
   }
 }
 
-export function createExploreCount() {
+export function createExploreCount(explorer: Explorer) {
   const [count, setCount] = createSignal<CountState>({ state: 'idle' });
   let generation = 0;
 
-  /** Counts what `query(before)` matches; a later call (or `cancel`) makes this one stop. */
-  async function run(query: (before?: number) => HistoryQuery): Promise<void> {
+  /** Counts what `query` matches; a later call (or `cancel`) makes this one stop. */
+  async function run(query: HistoryQuery): Promise<void> {
     const mine = ++generation;
-    let total = 0;
-    let before: number | undefined;
-    setCount({ state: 'counting', total });
-    try {
-      for (;;) {
-        const step = await deckBridge().countHistory(query(before));
-        if (mine !== generation) return;
-        if (step.error) {
-          setCount({ state: 'failed', message: step.error.message });
-          return;
-        }
-        total += step.count;
-        before = step.next;
-        if (before === undefined) break;
-        setCount({ state: 'counting', total });
-      }
-      setCount({ state: 'done', total });
-    } catch (error) {
-      if (mine === generation) setCount({ state: 'failed', message: (error as Error).message });
-    }
+    setCount({ state: 'counting', total: 0 });
+    const outcome = await explorer.countAll(
+      query,
+      (total) => setCount({ state: 'counting', total }),
+      () => mine !== generation,
+    );
+    if (!outcome) return;
+    setCount(
+      'error' in outcome
+        ? { state: 'failed', message: outcome.error }
+        : { state: 'done', total: outcome.total },
+    );
   }
 
   return {

@@ -4,8 +4,8 @@
 import { batch, createMemo, createSignal } from 'solid-js';
 import type { ConnectionLogEntry, MessageSummary } from '../../../shared/protocol';
 import { formatCount } from '../../ui/payload-format';
-import { deckBridge } from '../../worker-bridge';
-import type { ExplorerState } from '../explorer-state';
+import { errorText } from '../../ui/error-text';
+import type { Explorer } from '../explorer';
 import { mergeTimeline } from './timeline-rows';
 
 /** Messages asked for per readHistory call. */
@@ -20,9 +20,7 @@ export const MAX_LOADED_MESSAGES = 20_000;
 const EVENT_PAGE = 200;
 const MAX_EVENTS = 2_000;
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-export function createExploreResults(explorer: ExplorerState) {
+export function createExploreResults(explorer: Explorer) {
   const [messages, setMessages] = createSignal<MessageSummary[]>([]);
   const [events, setEvents] = createSignal<ConnectionLogEntry[]>([]);
   const [loading, setLoading] = createSignal(false);
@@ -65,7 +63,7 @@ export function createExploreResults(explorer: ExplorerState) {
     try {
       let found = 0;
       for (let i = 0; i < MAX_PAGES_PER_LOAD && found < PAGE_LIMIT; i++) {
-        const page = await deckBridge().readHistory(explorer.query(PAGE_LIMIT, before));
+        const page = await explorer.readHistory(explorer.query(PAGE_LIMIT, before));
         if (mine !== generation) return;
         if (page.error) {
           setError(page.error.message);
@@ -83,7 +81,7 @@ export function createExploreResults(explorer: ExplorerState) {
         }
       }
     } catch (failure) {
-      if (mine === generation) setError(`History could not be read: ${describe(failure)}`);
+      if (mine === generation) setError(`History could not be read: ${errorText(failure)}`);
     } finally {
       if (mine === generation) setLoading(false);
     }
@@ -107,7 +105,7 @@ export function createExploreResults(explorer: ExplorerState) {
     try {
       let seq: number | undefined;
       for (let total = events().length; total < MAX_EVENTS;) {
-        const page = await deckBridge().readConnectionLog({
+        const page = await explorer.readConnectionLog({
           source: explorer.source(),
           from,
           to,
@@ -121,7 +119,7 @@ export function createExploreResults(explorer: ExplorerState) {
         if (page.length < EVENT_PAGE) break;
       }
     } catch (failure) {
-      if (mine === generation) setEventsError(`Connection events: ${describe(failure)}`);
+      if (mine === generation) setEventsError(`Connection events: ${errorText(failure)}`);
     }
   }
 

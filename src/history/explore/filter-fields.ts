@@ -3,7 +3,7 @@
 // how many conditions are active (the phone's "Filters (3 active)" toggle).
 import type { MessageDirection, Qos } from '../../../shared/protocol';
 import { validateTopicFilter } from '../../../shared/mqtt/topics';
-import type { ExplorerFilter } from '../explorer-state';
+import type { ExplorerFilter } from '../explorer';
 
 export type DirectionChoice = 'any' | MessageDirection;
 export type RetainedChoice = 'any' | 'only' | 'not';

@@ -4,8 +4,7 @@ import { For, Show, createMemo, createResource, createSignal, onCleanup } from '
 import type { CaptureInfo } from '../../../shared/protocol';
 import { formatBytes, formatCount } from '../../ui/payload-format';
 import { formatDateTime } from '../../ui/time-format';
-import { deckBridge } from '../../worker-bridge';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 
 /** The list is read again this often (an import elsewhere adds to it). */
 const CAPTURES_REFRESH_MS = 5_000;
@@ -16,12 +15,9 @@ function CaptureItem(props: { capture: CaptureInfo; onDeleted: () => void }) {
   const [error, setError] = createSignal<string>();
   const c = () => props.capture;
   const remove = async () => {
-    const result = await deckBridge()
-      .deleteCapture(c().id)
-      .catch((e: unknown) => ({ ok: false as const, message: String(e) }));
+    const result = await explorer.deleteCapture(c().id);
     if (!result.ok) return setError(`Not deleted: ${result.message}`);
     setConfirming(false);
-    if (explorer.source() === c().id) explorer.setSource(undefined);
     props.onDeleted();
   };
   return (
@@ -91,11 +87,8 @@ function CaptureItem(props: { capture: CaptureInfo; onDeleted: () => void }) {
 }
 
 export function CaptureList() {
-  const [captures, { refetch }] = createResource(() =>
-    deckBridge()
-      .listCaptures()
-      .catch(() => []),
-  );
+  const explorer = useExplorer();
+  const [captures, { refetch }] = createResource(() => explorer.captures());
   const timer = setInterval(() => {
     if (document.visibilityState === 'visible') void refetch();
   }, CAPTURES_REFRESH_MS);

@@ -4,7 +4,8 @@ import { For, Show, createEffect, onCleanup, onMount } from 'solid-js';
 import { formatBytes, formatCount } from '../../ui/payload-format';
 import { formatDateTime } from '../../ui/time-format';
 import { useHistory } from '../../messages/stored-history';
-import { useStorage, type RetentionForm } from './storage';
+import { useRetention, type RetentionForm } from './retention';
+import { useStorage } from './storage';
 import { Field } from '../../ui/Field';
 
 /** Usage, quota and totals are read again this often while the page is visible. */
@@ -51,7 +52,7 @@ const RETENTION_FIELDS: { key: keyof RetentionForm; id: string; label: string }[
 ];
 
 function RetentionFormView() {
-  const storage = useStorage();
+  const retention = useRetention();
   return (
     <form
       class="form"
@@ -59,7 +60,7 @@ function RetentionFormView() {
       aria-label="Retention"
       onSubmit={(event) => {
         event.preventDefault();
-        void storage.saveRetention();
+        void retention.saveRetention();
       }}
     >
       <p class="muted small">
@@ -73,13 +74,13 @@ function RetentionFormView() {
               type="text"
               id={field.id}
               inputmode="decimal"
-              value={storage.form[field.key]}
-              onInput={(e) => storage.setField(field.key, e.currentTarget.value)}
+              value={retention.form[field.key]}
+              onInput={(e) => retention.setField(field.key, e.currentTarget.value)}
             />
           </Field>
         )}
       </For>
-      <Show when={storage.formError()}>
+      <Show when={retention.formError()}>
         {(error) => (
           <p class="form-error" role="alert">
             {error()}
@@ -87,7 +88,7 @@ function RetentionFormView() {
         )}
       </Show>
       <p class="muted small" role="status">
-        {storage.saved() ?? ''}
+        {retention.saved() ?? ''}
       </p>
       <button type="submit" class="btn primary">
         Save retention
@@ -97,21 +98,21 @@ function RetentionFormView() {
 }
 
 export function StoragePanel() {
-  const storage = useStorage();
+  const retention = useRetention();
   const history = useHistory();
   onMount(() => {
-    void storage.refresh();
+    void retention.refresh();
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void storage.refresh();
+      if (document.visibilityState === 'visible') void retention.refresh();
     }, STORAGE_REFRESH_MS);
     onCleanup(() => clearInterval(timer));
   });
   // A write failing or recovering changes what the section says: read it again at once.
   createEffect(() => {
     history.error();
-    void storage.refresh();
+    void retention.refresh();
   });
-  const info = () => storage.info();
+  const info = () => retention.info();
   return (
     <section class="card" aria-labelledby="storage-title">
       <h2 id="storage-title" class="card-title">

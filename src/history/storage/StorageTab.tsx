@@ -1,7 +1,7 @@
 // The History view's Storage tab: the device's storage and retention (StoragePanel), the
 // captures, and usage per top-level topic of what is shown.
 import { StoragePanel } from './StoragePanel';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { CaptureList } from './CaptureList';
 import { createSourceName } from './source-name';
 import { TopLevelUsageTable } from './TopLevelUsageTable';

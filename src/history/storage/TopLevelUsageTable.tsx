@@ -2,8 +2,7 @@
 // messages and payload bytes per first topic level, biggest first.
 import { For, Show, createResource } from 'solid-js';
 import { formatBytes, formatCount } from '../../ui/payload-format';
-import { deckBridge } from '../../worker-bridge';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { usageRows } from './top-level-rows';
 import type { UsageRow } from './top-level-rows';
 
@@ -20,12 +19,10 @@ export function TopLevelUsageTable(props: { sourceName: string }) {
     () => [explorer.source()] as const,
     // Errors become part of the value: a resource in error throws wherever it is read.
     ([source]) =>
-      deckBridge()
-        .topLevelUsage(source)
-        .then(
-          (rows) => ({ rows: usageRows(rows), error: undefined }),
-          (error: unknown) => ({ rows: [], error: String(error) }),
-        ),
+      explorer.topLevelUsage(source).then(
+        (rows) => ({ rows: usageRows(rows), error: undefined }),
+        (error: unknown) => ({ rows: [], error: String(error) }),
+      ),
   );
   const rows = () => usage.latest?.rows ?? [];
   return (

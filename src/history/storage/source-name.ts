@@ -2,17 +2,13 @@
 // and Import & export tabs' sentences and the export's file name.
 import { createResource } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import { deckBridge } from '../../worker-bridge';
-import type { ExplorerState } from '../explorer-state';
+import type { Explorer } from '../explorer';
 
-export function createSourceName(explorer: ExplorerState): Accessor<string> {
+export function createSourceName(explorer: Explorer): Accessor<string> {
   // Keyed on the source (an array: live history's `undefined` alone would skip the fetch).
   const [captures] = createResource(
     () => [explorer.source()] as const,
-    () =>
-      deckBridge()
-        .listCaptures()
-        .catch(() => []),
+    () => explorer.captures(),
   );
   return () => {
     const id = explorer.source();

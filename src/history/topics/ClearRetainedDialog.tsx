@@ -2,18 +2,10 @@
 // below it too, published at most CLEARS_PER_SECOND with progress and Cancel.
 import { Show, createSignal, onCleanup, onMount } from 'solid-js';
 import { formatCount } from '../../ui/payload-format';
-import { deckBridge } from '../../worker-bridge';
+import { useExplorer } from '../explorer';
 import { clearRetained } from './clear-retained';
-import type { ClearOutcome, ClearReport } from './clear-retained';
+import type { ClearReport } from './clear-retained';
 import { topicLabel } from './topic-format';
-
-async function publishEmptyRetained(topic: string): Promise<ClearOutcome> {
-  const result = await deckBridge().publish(topic, '', { qos: 1, retain: true });
-  if (!result.ok) return { ok: false, message: result.message };
-  if (result.queued)
-    return { ok: false, message: 'Not acknowledged yet: queued for the next connection.' };
-  return { ok: true };
-}
 
 function reportText(report: ClearReport): string {
   const parts = [`Cleared ${formatCount(report.cleared.length)} retained message(s).`];
@@ -36,6 +28,7 @@ export function ClearRetainedDialog(props: {
   onCleared(topic: string): void;
   onClose(): void;
 }) {
+  const explorer = useExplorer();
   let dialog!: HTMLDialogElement;
   const [recursive, setRecursive] = createSignal(false);
   const [running, setRunning] = createSignal(false);
@@ -56,7 +49,7 @@ export function ClearRetainedDialog(props: {
       topics,
       {
         publish: async (topic) => {
-          const outcome = await publishEmptyRetained(topic);
+          const outcome = await explorer.clearRetained(topic);
           if (outcome.ok) props.onCleared(topic);
           return outcome;
         },

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../ui/time-format';
 import { hashOf } from '../../app/route';
 import { useConnection } from '../../connection/connection';
 import { useMessages } from '../../messages/messages';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { ClearRetainedDialog } from './ClearRetainedDialog';
 import { topicLabel } from './topic-format';
 import { retainedBelow } from './topic-tree';

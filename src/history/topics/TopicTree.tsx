@@ -1,7 +1,8 @@
 // The topic tree on screen: a virtualized ARIA tree (fixed row height, only the rows in view in
 // the DOM), one focus stop with aria-activedescendant, arrow keys to move, expand and collapse.
-import { Index, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Index, createMemo } from 'solid-js';
 import type { Accessor } from 'solid-js';
+import { createVirtualRows } from '../../ui/virtual-rows';
 import { ratePerMinute } from './topic-rate';
 import { TOPIC_ROW_HEIGHT_PX, TopicRow } from './TopicRow';
 import type { TreeRow } from './topic-tree-rows';
@@ -23,39 +24,23 @@ export interface TopicTreeProps {
 }
 
 export function TopicTree(props: TopicTreeProps) {
-  let viewport!: HTMLDivElement;
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [height, setHeight] = createSignal(0);
-
+  const view = createVirtualRows({
+    count: () => props.rows().length,
+    rowHeightPx: TOPIC_ROW_HEIGHT_PX,
+    overscanRows: OVERSCAN_ROWS,
+  });
   const activeIndex = createMemo(() => {
     const topic = props.active();
     return topic === undefined ? -1 : props.rows().findIndex((r) => r.node.topic === topic);
   });
-  const range = createMemo(() => {
-    const first = Math.max(0, Math.floor(scrollTop() / TOPIC_ROW_HEIGHT_PX) - OVERSCAN_ROWS);
-    const shown = Math.ceil(height() / TOPIC_ROW_HEIGHT_PX) + 1 + 2 * OVERSCAN_ROWS;
-    return { first, last: Math.min(props.rows().length, first + shown) };
-  });
-  const visible = createMemo(() => props.rows().slice(range().first, range().last));
+  const visible = createMemo(() => props.rows().slice(view.range().first, view.range().last));
   const rowId = (index: number) => `topic-row-${index}`;
-
-  onMount(() => {
-    const observer = new ResizeObserver(() => setHeight(viewport.clientHeight));
-    observer.observe(viewport);
-    setHeight(viewport.clientHeight);
-    onCleanup(() => observer.disconnect());
-  });
 
   function moveTo(index: number) {
     const row = props.rows()[index];
     if (!row) return;
     props.setActive(row.node.topic);
-    const top = index * TOPIC_ROW_HEIGHT_PX;
-    if (top < viewport.scrollTop) viewport.scrollTop = top;
-    else if (top + TOPIC_ROW_HEIGHT_PX > viewport.scrollTop + viewport.clientHeight) {
-      viewport.scrollTop = top + TOPIC_ROW_HEIGHT_PX - viewport.clientHeight;
-    }
-    setScrollTop(viewport.scrollTop);
+    view.scrollToIndex(index);
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -63,7 +48,7 @@ export function TopicTree(props: TopicTreeProps) {
     const index = Math.max(0, activeIndex());
     const row = rows[index];
     if (!row) return;
-    const pageRows = Math.max(1, Math.floor(viewport.clientHeight / TOPIC_ROW_HEIGHT_PX) - 1);
+    const pageRows = Math.max(1, Math.floor(view.height() / TOPIC_ROW_HEIGHT_PX) - 1);
     switch (event.key) {
       case 'ArrowDown':
         moveTo(activeIndex() < 0 ? 0 : index + 1);
@@ -107,30 +92,26 @@ export function TopicTree(props: TopicTreeProps) {
 
   return (
     <div
-      ref={viewport}
+      ref={view.ref}
       class="topic-tree"
       role="tree"
       aria-label="Topics"
       tabindex="0"
       aria-activedescendant={activeIndex() >= 0 ? rowId(activeIndex()) : undefined}
-      onScroll={() => setScrollTop(viewport.scrollTop)}
+      onScroll={view.onScroll}
       onKeyDown={onKeyDown}
       onFocus={() => {
         if (activeIndex() < 0 && props.rows().length > 0) moveTo(0);
       }}
     >
-      <div
-        class="topic-spacer"
-        role="none"
-        style={{ height: `${props.rows().length * TOPIC_ROW_HEIGHT_PX}px` }}
-      >
+      <div class="topic-spacer" role="none" style={{ height: `${view.spacerHeight()}px` }}>
         <Index each={visible()}>
           {(row, i) => (
             <TopicRow
               row={row()}
-              id={rowId(range().first + i)}
-              top={(range().first + i) * TOPIC_ROW_HEIGHT_PX}
-              active={activeIndex() === range().first + i}
+              id={rowId(view.range().first + i)}
+              top={view.top(view.range().first + i)}
+              active={activeIndex() === view.range().first + i}
               selected={props.selected() === row().node.topic}
               now={props.now()}
               rate={ratePerMinute(props.rates(), row().node.topic, props.now())}

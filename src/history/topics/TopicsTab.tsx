@@ -2,7 +2,7 @@
 // they come), a name search, and the chosen node's details and actions.
 import { Show, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { formatCount } from '../../ui/payload-format';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { TopicDetails } from './TopicDetails';
 import { TopicTree } from './TopicTree';
 import { SEARCH_MAX_MATCHES, ancestorsOf, flattenTree, searchTree } from './topic-tree-rows';
@@ -12,7 +12,7 @@ import './topics.css';
 
 export function TopicsTab() {
   const explorer = useExplorer();
-  const source = createTopicTreeSource(explorer.source);
+  const source = createTopicTreeSource(explorer);
   const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
   const [query, setQuery] = createSignal('');
   const [active, setActive] = createSignal<string>();

@@ -1,5 +1,6 @@
 // Clearing retained messages: an empty retained publish per topic, one after another, at most
 // CLEARS_PER_SECOND, so clearing a subtree never floods the broker; cancellable between topics.
+import { errorText } from '../../ui/error-text';
 
 export const CLEARS_PER_SECOND = 10;
 const SPACING_MS = 1_000 / CLEARS_PER_SECOND;
@@ -49,7 +50,7 @@ export async function clearRetained(
     } catch (error) {
       report.failed.push({
         topic,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
       });
     }
     deps.progress(i + 1, topics.length);

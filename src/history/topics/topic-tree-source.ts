@@ -4,7 +4,8 @@
 import { createSignal, onCleanup, untrack } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { MessageSummary } from '../../../shared/protocol';
-import { deckBridge } from '../../worker-bridge';
+import { errorText } from '../../ui/error-text';
+import type { Explorer } from '../explorer';
 import { pruneRates } from './topic-rate';
 import { buildTree, emptyTree, markCleared, mergeBatch } from './topic-tree';
 import type { TopicTree } from './topic-tree';
@@ -30,8 +31,7 @@ export interface TopicTreeSource {
   cleared(topic: string): void;
 }
 
-export function createTopicTreeSource(source: Accessor<string | undefined>): TopicTreeSource {
-  const bridge = deckBridge();
+export function createTopicTreeSource(explorer: Explorer): TopicTreeSource {
   const [tree, setTree] = createSignal<TopicTree>(emptyTree(false), { equals: false });
   const [version, setVersion] = createSignal(0);
   const [loading, setLoading] = createSignal(true);
@@ -60,7 +60,7 @@ export function createTopicTreeSource(source: Accessor<string | undefined>): Top
     setLoading(true);
     setError(undefined);
     try {
-      const stats = await bridge.topicStats(from);
+      const stats = await explorer.topicStats(from);
       if (mine !== generation) return;
       const built = buildTree(stats, live);
       // A resync keeps the rates: they count arrivals, which the stats do not hold.
@@ -74,13 +74,13 @@ export function createTopicTreeSource(source: Accessor<string | undefined>): Top
       if (mine !== generation) return;
       pending = undefined;
       setTree(emptyTree(live));
-      setError(`The topics could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`The topics could not be read: ${errorText(e)}`);
     } finally {
       if (mine === generation) setLoading(false);
     }
   }
 
-  const unsubscribe = bridge.onEvents((events) => {
+  const unsubscribe = explorer.onEvents((events) => {
     if (!keepingLive) return;
     for (const event of events) {
       if (event.type !== 'messages') continue;
@@ -114,7 +114,7 @@ export function createTopicTreeSource(source: Accessor<string | undefined>): Top
     loading,
     error,
     now,
-    live: () => source() === undefined,
+    live: () => explorer.source() === undefined,
     load,
     cleared(topic) {
       markCleared(tree(), topic);

@@ -3,8 +3,8 @@
 import { Show, createMemo, createSignal } from 'solid-js';
 import type { ExportFormat } from '../../../shared/protocol';
 import { formatCount } from '../../ui/payload-format';
-import { useExplorer } from '../explorer-state';
-import type { ExplorerFilter } from '../explorer-state';
+import { useExplorer } from '../explorer';
+import type { ExplorerFilter } from '../explorer';
 import { createExportCount } from './export-count';
 import { runExport } from './export-run';
 import { TransferStatus } from './TransferStatus';
@@ -30,7 +30,7 @@ export function ExportSection(props: { sourceName: string }) {
   const explorer = useExplorer();
   const [format, setFormat] = createSignal<ExportFormat>('ndjson');
   const query = createMemo(() => explorer.query(EXPORT_LIMIT));
-  const counted = createExportCount(query);
+  const counted = createExportCount(explorer, query);
   const what = () => {
     const n = counted.count();
     const filtered = isFiltered(explorer.filter());
@@ -70,7 +70,7 @@ export function ExportSection(props: { sourceName: string }) {
           type="button"
           class="btn primary"
           disabled={running() || counted.count() === 0}
-          onClick={() => void runExport(format(), query(), props.sourceName)}
+          onClick={() => void runExport(explorer, format(), query(), props.sourceName)}
         >
           Export
         </button>

@@ -2,7 +2,7 @@
 // capture named by the user (the file's name by default); progress, Cancel, the result and
 // "Show capture".
 import { Show, createSignal } from 'solid-js';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { captureNameOf, runImport } from './import-run';
 import { TransferStatus } from './TransferStatus';
 import { importJob } from './transfer-jobs';
@@ -25,7 +25,7 @@ export function ImportSection() {
     if (!chosen) return setProblem('Choose an NDJSON file to import first.');
     if (!name().trim()) return setProblem('Give the capture a name.');
     setProblem(undefined);
-    void runImport(chosen, name().trim(), chosen.name);
+    void runImport(explorer, chosen, name().trim(), chosen.name);
   };
   return (
     <section class="card transfer-card" aria-labelledby="import-title">

@@ -2,7 +2,7 @@
 // rendered once in the History view, it imports them into captures and shows the last one.
 import { createEffect } from 'solid-js';
 import { launchedFiles } from './launch-files';
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { importLaunchedFiles } from './import-run';
 
 export function LaunchedFiles() {

@@ -3,7 +3,7 @@
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { formatBytes, formatCount } from '../../ui/payload-format';
-import { cancelJob } from './transfer-jobs';
+import { useExplorer } from '../explorer';
 import type { TransferJob } from './transfer-jobs';
 
 export function progressText(job: TransferJob): string {
@@ -30,6 +30,7 @@ export function TransferStatus(props: {
   what: string;
   children?: JSX.Element;
 }) {
+  const explorer = useExplorer();
   const share = () => {
     const f = fraction(props.job);
     return f ? Math.min(1, f[0] / f[1]) : undefined;
@@ -53,7 +54,11 @@ export function TransferStatus(props: {
           <span class="muted small" aria-live="off">
             {progressText(props.job)}
           </span>
-          <button type="button" class="btn small" onClick={() => cancelJob(props.job)}>
+          <button
+            type="button"
+            class="btn small"
+            onClick={() => void explorer.cancelTransfer(props.job.jobId)}
+          >
             Cancel {props.what.toLowerCase()}
           </button>
         </div>

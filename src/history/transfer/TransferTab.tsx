@@ -1,6 +1,6 @@
 // The History view's Import & export tab: export the explorer's selection, import an NDJSON
 // export into a capture. Jobs live in transfer-jobs.ts, so they outlast a switch of tab.
-import { useExplorer } from '../explorer-state';
+import { useExplorer } from '../explorer';
 import { createSourceName } from '../storage/source-name';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';

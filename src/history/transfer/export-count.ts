@@ -1,10 +1,9 @@
-// How many messages the export would write: the explorer's query counted in the worker's
-// bounded steps, started again whenever the filter or the source changes.
+// How many messages the export would write: the explorer's query counted (the store's countAll),
+// started again whenever the filter or the source changes.
 import { createEffect, createSignal, onCleanup } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { HistoryQuery } from '../../../shared/protocol';
-import { deckBridge } from '../../worker-bridge';
-import { errorText } from './transfer-jobs';
+import type { Explorer } from '../explorer';
 
 export interface ExportCount {
   /** The total, once counted. */
@@ -13,7 +12,7 @@ export interface ExportCount {
   error: Accessor<string | undefined>;
 }
 
-export function createExportCount(query: Accessor<HistoryQuery>): ExportCount {
+export function createExportCount(explorer: Explorer, query: Accessor<HistoryQuery>): ExportCount {
   const [count, setCount] = createSignal<number>();
   const [error, setError] = createSignal<string>();
   createEffect(() => {
@@ -22,20 +21,17 @@ export function createExportCount(query: Accessor<HistoryQuery>): ExportCount {
     onCleanup(() => (stale = true));
     setCount(undefined);
     setError(undefined);
-    void (async () => {
-      let total = 0;
-      let before: number | undefined;
-      for (;;) {
-        const step = await deckBridge().countHistory(before === undefined ? q : { ...q, before });
-        if (stale) return;
-        if (step.error) return setError(step.error.message);
-        total += step.count;
-        if (step.next === undefined) return setCount(total);
-        before = step.next;
-      }
-    })().catch((e: unknown) => {
-      if (!stale) setError(errorText(e));
-    });
+    void explorer
+      .countAll(
+        q,
+        () => {},
+        () => stale,
+      )
+      .then((outcome) => {
+        if (!outcome) return;
+        if ('error' in outcome) setError(outcome.error);
+        else setCount(outcome.total);
+      });
   });
   return { count, error };
 }

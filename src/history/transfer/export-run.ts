@@ -2,8 +2,10 @@
 // writes it, nothing is held in memory), otherwise a Blob from the worker handed to a download.
 import type { ExportFormat, HistoryQuery } from '../../../shared/protocol';
 import { formatBytes, formatCount } from '../../ui/payload-format';
-import { deckBridge } from '../../worker-bridge';
-import { errorText, exportJob, newJob, patchJob, setExportJob } from './transfer-jobs';
+import { downloadBlob } from '../../ui/download';
+import { errorText } from '../../ui/error-text';
+import type { Explorer } from '../explorer';
+import { exportJob, newJob, patchJob, setExportJob } from './transfer-jobs';
 
 // Not in TypeScript's DOM library (Chromium and Edge only).
 interface SaveFilePickerOptions {
@@ -16,8 +18,6 @@ const FILE_TYPES: Record<ExportFormat, { description: string; mime: string }> = 
   ndjson: { description: 'NDJSON (one message per line)', mime: 'application/x-ndjson' },
   csv: { description: 'CSV (one row per message)', mime: 'text/csv' },
 };
-/** The object URL lives long enough for the browser to start the download. */
-const REVOKE_AFTER_MS = 60_000;
 
 /** `mqtt-deck-history-2026-11-27-0714.ndjson` */
 export function exportFileName(label: string, format: ExportFormat, now = new Date()): string {
@@ -26,17 +26,9 @@ export function exportFileName(label: string, format: ExportFormat, now = new Da
   return `mqtt-deck-${safe}-${stamp}.${format}`;
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
-
 /** Must be called straight from the click: the save picker needs the user's gesture. */
 export async function runExport(
+  explorer: Explorer,
   format: ExportFormat,
   query: HistoryQuery,
   label: string,
@@ -67,7 +59,7 @@ export async function runExport(
   setExportJob(job);
   const patch = (p: Parameters<typeof patchJob>[2]) => patchJob(setExportJob, job.jobId, p);
   try {
-    const result = await deckBridge().exportHistory(
+    const result = await explorer.exportHistory(
       { jobId: job.jobId, format, query, ...(file && { file }) },
       (progress) => patch({ progress }),
     );
@@ -77,7 +69,7 @@ export async function runExport(
       const kept = file ? `; ${file.name} keeps the ${size} written so far` : '';
       return patch({ phase: 'cancelled', summary: `Export cancelled${kept}.` });
     }
-    if (result.blob) download(result.blob, name);
+    if (result.blob) downloadBlob(result.blob, name);
     const where = file ? `to ${file.name}` : `as the download ${name}`;
     patch({ phase: 'done', summary: `Exported ${size} ${where}.` });
   } catch (error) {

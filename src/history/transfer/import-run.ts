@@ -2,9 +2,9 @@
 // the result in words. Launched files are imported one after the other, then the last is shown.
 import { formatCount } from '../../ui/payload-format';
 import { takeLaunchedFiles } from './launch-files';
-import { deckBridge } from '../../worker-bridge';
-import type { ExplorerState } from '../explorer-state';
-import { errorText, importJob, newJob, patchJob, setImportJob } from './transfer-jobs';
+import { errorText } from '../../ui/error-text';
+import type { Explorer } from '../explorer';
+import { importJob, newJob, patchJob, setImportJob } from './transfer-jobs';
 import type { TransferJob } from './transfer-jobs';
 
 /** The capture's name the form proposes: the file's name without its extension. */
@@ -14,12 +14,17 @@ export function captureNameOf(fileName: string): string {
 }
 
 /** Imports `file` as capture `name`; resolves to the finished job. */
-export async function runImport(file: Blob, name: string, fileName?: string): Promise<TransferJob> {
+export async function runImport(
+  explorer: Explorer,
+  file: Blob,
+  name: string,
+  fileName?: string,
+): Promise<TransferJob> {
   const job = newJob();
   setImportJob({ ...job, progress: { messages: 0, bytes: 0, totalBytes: file.size } });
   const patch = (p: Partial<TransferJob>) => patchJob(setImportJob, job.jobId, p);
   try {
-    const result = await deckBridge().importCapture(
+    const result = await explorer.importCapture(
       { jobId: job.jobId, name, file, ...(fileName !== undefined && { fileName }) },
       (progress) => patch({ progress }),
     );
@@ -46,7 +51,7 @@ let launching = false;
  * Imports the files the app was launched with (manifest file_handlers), each into a capture
  * named after it, in the Import & export tab; then shows the last capture imported.
  */
-export async function importLaunchedFiles(explorer: ExplorerState): Promise<void> {
+export async function importLaunchedFiles(explorer: Explorer): Promise<void> {
   if (launching) return;
   launching = true;
   try {
@@ -62,7 +67,7 @@ export async function importLaunchedFiles(explorer: ExplorerState): Promise<void
           setImportJob({ ...newJob(), phase: 'failed', summary });
           continue;
         }
-        const job = await runImport(file, captureNameOf(file.name), file.name);
+        const job = await runImport(explorer, file, captureNameOf(file.name), file.name);
         if (job.phase === 'done' && job.capture) shown = job.capture.id;
       }
       if (shown !== undefined) {

@@ -3,7 +3,6 @@
 // still there when they come back. At most one export and one import at a time.
 import { createSignal } from 'solid-js';
 import type { CaptureInfo, TransferProgress } from '../../../shared/protocol';
-import { deckBridge } from '../../worker-bridge';
 
 export type JobPhase = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -36,13 +35,4 @@ export function patchJob(
   patch: Partial<TransferJob>,
 ): void {
   set((job) => (job?.jobId === jobId ? { ...job, ...patch } : job));
-}
-
-export function cancelJob(job: TransferJob | undefined): void {
-  if (job?.phase === 'running') void deckBridge().cancelTransfer(job.jobId);
-}
-
-/** Words for an error thrown across the bridge (the worker's own results carry a message). */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
