@@ -1,4 +1,4 @@
-// A colour per connection: one of 8 --conn-N tokens (styles/connections.css), in the order this
+// A colour per connection: one of 8 --conn-N tokens (connections.css), in the order this
 // page first saw each connection, so two open ones differ.
 
 const seen = new Map<string, number>();

@@ -1,5 +1,5 @@
 // The Explore form's fields as text, and the two-way mapping to the explorer's filter: parsing,
-// the inline errors (topic filters checked by the same mqtt-topics.ts the worker uses), and
+// the inline errors (topic filters checked by the same shared/mqtt/topics.ts the worker uses), and
 // how many conditions are active (the phone's "Filters (3 active)" toggle).
 import type { MessageDirection, Qos } from '../../../shared/protocol';
 import { validateTopicFilter } from '../../../shared/mqtt/topics';

@@ -1,4 +1,4 @@
-// Files the installed app was opened with (manifest file_handlers, src/lib/launch-files.ts):
+// Files the installed app was opened with (manifest file_handlers, launch-files.ts):
 // rendered once in the History view, it imports them into captures and shows the last one.
 import { createEffect } from 'solid-js';
 import { launchedFiles } from './launch-files';
