@@ -68,6 +68,24 @@ describe('NDJSON lines', () => {
     expect(roundTrip(message({ published: true })).direction).toBe('published');
   });
 
+  it('keeps user properties named __proto__, constructor and prototype as values', () => {
+    const userProperties = JSON.parse(
+      '{"__proto__":"evil","constructor":["a","b"],"prototype":"p","k":"v"}',
+    ) as Record<string, string | string[]>;
+    const line = ndjsonLine(message({ properties: { userProperties } })).trim();
+    const back = decodeLine(line, false);
+    if (back.kind !== 'message') throw new Error(`not a message: ${JSON.stringify(back)}`);
+    const users = back.message.properties?.userProperties ?? {};
+    expect(Object.entries(users)).toEqual([
+      ['__proto__', 'evil'],
+      ['constructor', ['a', 'b']],
+      ['prototype', 'p'],
+      ['k', 'v'],
+    ]);
+    expect(Object.hasOwn(users, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).evil).toBeUndefined();
+  });
+
   it('round-trips every property, and large binary payloads', () => {
     const json = roundTrip(message({ properties: everyProperty }));
     expect((json.properties as Record<string, unknown>).correlationData).toBe('AP8B/g==');

@@ -20,7 +20,9 @@ function text(value: unknown, what: string): string | { problem: string } {
 function userProperties(value: unknown): MessageProperties['userProperties'] | string {
   const shape = 'properties.userProperties must map names to strings or lists of strings';
   if (!isObject(value)) return shape;
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a name like `__proto__` is a property other devices may send, and on a plain
+  // object assigning it would swap the prototype and drop the value.
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const [name, entry] of Object.entries(value)) {
     const list = Array.isArray(entry) ? (entry as unknown[]) : [entry];
     for (const item of [name, ...list]) {
